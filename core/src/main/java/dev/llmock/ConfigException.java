@@ -1,0 +1,18 @@
+package dev.llmock;
+
+/**
+ * The configuration ({@code llmock.json}) is invalid: names the file, the key, the bad value and what is allowed.
+ *
+ * @since 0.1.0
+ */
+public class ConfigException extends LlmockException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.llmock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.llmock.internal.config.ConfigLocator;
+import dev.llmock.internal.config.ConfigReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parsed, immutable {@code llmock.json}: named backends and engine settings.
+ *
+ * <pre>{@code
+ * {
+ *   "temperature": 0.7,
+ *   "timeoutSeconds": 60,
+ *   "backends": [
+ *     {"name": "fast", "provider": "ollama", "baseUrl": "http://localhost:11434", "model": "llama3.2"},
+ *     {"name": "quality", "provider": "openai", "model": "gpt-4o-mini", "apiKey": "${OPENAI_API_KEY}"}
+ *   ]
+ * }
+ * }</pre>
+ *
+ * LLMockApi's own file ({@code {"MockLlmApi": {"LlmBackends": [...]}}}, PascalCase keys) is read as is.
+ *
+ * @param temperature     sampling temperature sent to providers, or null for 0.7
+ * @param timeoutSeconds  per-call timeout, or null for 60
+ * @param defaultBackend  the name used when a request names none, or null for the first enabled backend
+ * @param backends        every configured backend, disabled ones included
+ * @param routing         tier name ({@code simple}, {@code medium}, {@code complex}) to backend name
+ * @param retry           retry settings
+ * @param circuitBreaker  circuit breaker settings
+ * @param limits          bounds for strings and arrays sent to providers
+ * @param cassettes       the {@code cassettes} section, read by the cassettes module (empty object when absent)
+ * @param source          where this configuration came from, for messages
+ * @since 0.1.0
+ */
+public record LlmockConfig(Double temperature, Integer timeoutSeconds, String defaultBackend,
+                           List<BackendConfig> backends, Map<String, String> routing, Retry retry,
+                           CircuitBreaker circuitBreaker, Limits limits, JsonNode cassettes, String source) {
+
+    /** System property naming the configuration file: {@value}. */
+    public static final String CONFIG_PROPERTY = "llmock.config";
+    /** Environment variable naming the configuration file: {@value}. */
+    public static final String CONFIG_ENV = "LLMOCK_CONFIG";
+    /** Classpath resource read when neither is set: {@value}. */
+    public static final String CONFIG_RESOURCE = "llmock.json";
+    /** The provider name of the embedded generator: {@value}. */
+    public static final String SYNTHETIC = "synthetic";
+
+    public LlmockConfig {
+        backends = List.copyOf(backends);
+        routing = Map.copyOf(routing);
+        cassettes = cassettes == null ? NullNode.getInstance() : cassettes;
+    }
+
+    /** Retries with exponential back-off: {@code retry.maxAttempts}, {@code retry.baseDelayMs}. */
+    public record Retry(int maxAttempts, long baseDelayMs, long maxDelayMs) {
+        public static final Retry DEFAULT = new Retry(3, 500, 30_000);
+    }
+
+    /** Opens after {@code failureThreshold} consecutive failures, half-opens after {@code openSeconds}. */
+    public record CircuitBreaker(boolean enabled, int failureThreshold, int openSeconds) {
+        public static final CircuitBreaker DEFAULT = new CircuitBreaker(true, 5, 30);
+    }
+
+    /** Bounds put on every string and array in the schema sent to a provider, unless the shape has its own. */
+    public record Limits(int maxStringLength, int maxArrayItems) {
+        public static final Limits DEFAULT = new Limits(200, 20);
+    }
+
+    /** No configuration: every backend name resolves to the embedded synthetic generator. */
+    public static LlmockConfig none() {
+        return new LlmockConfig(null, null, null, List.of(), Map.of(), Retry.DEFAULT, CircuitBreaker.DEFAULT,
+                Limits.DEFAULT, null, "none");
+    }
+
+    /**
+     * Finds the configuration as documented: system property {@value #CONFIG_PROPERTY}, then environment variable
+     * {@value #CONFIG_ENV}, then {@value #CONFIG_RESOURCE} at the classpath root; {@link #none()} when none exists.
+     */
+    public static LlmockConfig load() {
+        return ConfigLocator.systemDefault().load();
+    }
+
+    /** Reads a configuration file, resolving {@code ${VAR}} from the environment. */
+    public static LlmockConfig fromFile(Path file) {
+        return ConfigLocator.systemDefault().fromFile(file);
+    }
+
+    /** Parses configuration text; {@code source} names it in error messages. */
+    public static LlmockConfig parse(String json, String source) {
+        return ConfigReader.read(json, source, System::getenv);
+    }
+
+    /** True when no backend is configured, so every name resolves to {@code synthetic}. */
+    public boolean isEmpty() {
+        return backends.isEmpty();
+    }
+
+    /** The enabled backends named {@code name}, in file order. */
+    public List<BackendConfig> backendsNamed(String name) {
+        return backends.stream().filter(b -> b.enabled() && b.name().equals(name)).toList();
+    }
+
+    /** The name a request with no backend uses: {@code defaultBackend}, else the first enabled one, else synthetic. */
+    public String resolveDefaultBackend() {
+        if (defaultBackend != null) {
+            return defaultBackend;
+        }
+        return backends.stream().filter(BackendConfig::enabled).map(BackendConfig::name).findFirst()
+                .orElse(SYNTHETIC);
+    }
+
+    /** The configured name for a routing tier, if any. */
+    public Optional<String> route(String tier) {
+        return Optional.ofNullable(routing.get(tier));
+    }
+}

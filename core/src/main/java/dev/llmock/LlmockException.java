@@ -1,0 +1,18 @@
+package dev.llmock;
+
+/**
+ * Base of every error llmock reports. The message says what happened, where, and how to fix it.
+ *
+ * @since 0.1.0
+ */
+public class LlmockException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public LlmockException(String message) {
+        super(message);
+    }
+
+    public LlmockException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

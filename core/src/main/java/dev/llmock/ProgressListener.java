@@ -1,0 +1,14 @@
+package dev.llmock;
+
+/**
+ * Told how far a large request has come; the CLI's progress bar is one.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface ProgressListener {
+    ProgressListener NONE = (done, total) -> { };
+
+    /** {@code done} of {@code total} records are ready. Called from the generating thread. */
+    void progress(int done, int total);
+}

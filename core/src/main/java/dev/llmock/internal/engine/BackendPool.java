@@ -1,0 +1,82 @@
+package dev.llmock.internal.engine;
+
+import dev.llmock.BackendConfig;
+import dev.llmock.BackendException;
+import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendRequest;
+import dev.llmock.spi.BackendResponse;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Backends sharing one name. Calls are spread by weight with smooth weighted round-robin (deterministic, so a
+ * run is reproducible); a member that fails is skipped for this call and the next member is tried.
+ */
+final class BackendPool implements Backend {
+    private final String name;
+    private final List<BackendConfig> configs;
+    private final List<Backend> members;
+    private final int[] current;
+    private final int totalWeight;
+    private final Function<String, Backend> fallbacks;
+
+    BackendPool(String name, List<BackendConfig> configs, List<Backend> members, Function<String, Backend> fallbacks) {
+        this.name = name;
+        this.configs = configs;
+        this.members = members;
+        this.current = new int[members.size()];
+        this.totalWeight = configs.stream().mapToInt(BackendConfig::weight).sum();
+        this.fallbacks = fallbacks;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String provider() {
+        return members.get(0).provider();
+    }
+
+    @Override
+    public String model() {
+        return members.get(0).model();
+    }
+
+    synchronized int next() {
+        int best = 0;
+        for (int i = 0; i < current.length; i++) {
+            current[i] += configs.get(i).weight();
+            if (current[i] > current[best]) {
+                best = i;
+            }
+        }
+        current[best] -= totalWeight;
+        return best;
+    }
+
+    @Override
+    public BackendResponse call(BackendRequest request) {
+        int first = next();
+        BackendException last = null;
+        for (int i = 0; i < members.size(); i++) {
+            Backend member = members.get((first + i) % members.size());
+            try {
+                return member.call(request);
+            } catch (BackendException e) {
+                last = e;
+            }
+        }
+        String fallback = configs.get(first).fallback();
+        if (fallback != null && !fallback.equals(name)) {
+            return fallbacks.apply(fallback).call(request);
+        }
+        throw last;
+    }
+
+    @Override
+    public void close() {
+        members.forEach(Backend::close);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.llmock.internal.engine;
+
+import dev.llmock.BackendConfig;
+import dev.llmock.ConfigException;
+import dev.llmock.LlmockConfig;
+import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendContext;
+import dev.llmock.spi.BackendFactory;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Resolves backend names to backends, creating each once; pools backends that share a name. */
+public final class BackendRegistry implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.llmock");
+
+    private final LlmockConfig config;
+    private final BackendContext context;
+    private final Map<String, BackendFactory> factories;
+    private final Map<String, Backend> backends = new ConcurrentHashMap<>();
+    private final StatsRecorder stats;
+    private final AtomicBoolean announcedSynthetic = new AtomicBoolean();
+
+    public BackendRegistry(LlmockConfig config, BackendContext context, Map<String, Backend> explicit,
+                           StatsRecorder stats) {
+        this.config = config;
+        this.context = context;
+        this.stats = stats;
+        this.factories = new ConcurrentHashMap<>();
+        ServiceLoader.load(BackendFactory.class, BackendRegistry.class.getClassLoader())
+                .forEach(factory -> factories.putIfAbsent(factory.provider(), factory));
+        backends.putAll(explicit);
+    }
+
+    /** The backend for {@code name}; an empty name is the configured default. */
+    public Backend resolve(String name) {
+        String resolved = name == null || name.isEmpty() ? config.resolveDefaultBackend() : name;
+        return backends.computeIfAbsent(resolved, this::create);
+    }
+
+    /** Every name a request may use, for messages. */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>(backends.keySet());
+        config.backends().stream().filter(BackendConfig::enabled).forEach(b -> names.add(b.name()));
+        names.add(LlmockConfig.SYNTHETIC);
+        return names;
+    }
+
+    private Backend create(String name) {
+        if (config.isEmpty()) {
+            if (announcedSynthetic.compareAndSet(false, true)) {
+                LOG.log(Level.INFO, "llmock: no llmock.json found (-D" + LlmockConfig.CONFIG_PROPERTY + ", "
+                        + LlmockConfig.CONFIG_ENV + ", classpath " + LlmockConfig.CONFIG_RESOURCE
+                        + "); every backend name resolves to the embedded synthetic generator.");
+            }
+            return instantiate(BackendConfig.synthetic(name));
+        }
+        List<BackendConfig> members = config.backendsNamed(name);
+        if (members.isEmpty() && LlmockConfig.SYNTHETIC.equals(name)) {
+            return instantiate(BackendConfig.synthetic(name));
+        }
+        if (members.isEmpty()) {
+            boolean disabled = config.backends().stream().anyMatch(b -> b.name().equals(name));
+            if (disabled) {
+                throw new ConfigException("The backend \"" + name + "\" is disabled in " + config.source()
+                        + ". Set \"enabled\": true on it, or use one of " + names() + ".");
+            }
+            throw new ConfigException("No backend named \"" + name + "\" in " + config.source() + "; configured: "
+                    + names() + ". Add it to \"backends\", or use one of those names.");
+        }
+        List<Backend> created = new ArrayList<>();
+        for (BackendConfig member : members) {
+            created.add(instantiate(member));
+        }
+        if (created.size() == 1) {
+            return created.get(0);
+        }
+        return new BackendPool(name, members, created, this::resolveFallback);
+    }
+
+    private Backend resolveFallback(String name) {
+        return resolve(name);
+    }
+
+    private Backend instantiate(BackendConfig backend) {
+        BackendFactory factory = factories.get(backend.provider());
+        if (factory == null) {
+            throw new ConfigException("The backend \"" + backend.name() + "\" uses provider \"" + backend.provider()
+                    + "\", which this llmock build does not include; available providers: "
+                    + new TreeSet<>(factories.keySet()) + ".");
+        }
+        stats.register(backend.name(), backend);
+        return factory.create(backend, context);
+    }
+
+    @Override
+    public void close() {
+        backends.values().forEach(Backend::close);
+    }
+}

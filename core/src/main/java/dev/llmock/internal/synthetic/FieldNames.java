@@ -1,0 +1,24 @@
+package dev.llmock.internal.synthetic;
+
+import java.util.Locale;
+
+final class FieldNames {
+    private FieldNames() {
+    }
+
+    /** {@code first_name}, {@code firstName} and {@code First-Name} are one name: {@code firstname}. */
+    static String normalize(String name) {
+        return name == null ? "" : name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** A plural field name's singular, for the items of an array ({@code tags} gives {@code tag}). */
+    static String singular(String name) {
+        if (name.endsWith("ies")) {
+            return name.substring(0, name.length() - 3) + "y";
+        }
+        if (name.endsWith("sses") || name.endsWith("xes")) {
+            return name.substring(0, name.length() - 2);
+        }
+        return name.endsWith("s") && !name.endsWith("ss") ? name.substring(0, name.length() - 1) : name;
+    }
+}

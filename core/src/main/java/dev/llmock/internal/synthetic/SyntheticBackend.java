@@ -1,0 +1,83 @@
+package dev.llmock.internal.synthetic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.llmock.BackendConfig;
+import dev.llmock.LlmockConfig;
+import dev.llmock.internal.Json;
+import dev.llmock.internal.engine.Seeds;
+import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendContext;
+import dev.llmock.spi.BackendFactory;
+import dev.llmock.spi.BackendRequest;
+import dev.llmock.spi.BackendResponse;
+
+/**
+ * The embedded backend: realistic values from field names and types, no network, deterministic by seed.
+ * Record {@code i} of a request depends only on the request's seed and {@code i}.
+ */
+public final class SyntheticBackend implements Backend {
+    public static final String MODEL = "datafaker";
+    private final String name;
+
+    public SyntheticBackend(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String provider() {
+        return LlmockConfig.SYNTHETIC;
+    }
+
+    @Override
+    public String model() {
+        return MODEL;
+    }
+
+    @Override
+    public BackendResponse call(BackendRequest request) {
+        // A repair asks again with a fresh seed: the same seed would give the same record.
+        long seed = request.repair().isEmpty() ? request.seed() : Seeds.mix(request.seed() ^ request.repair().size());
+        if (request.count() == 1) {
+            JsonNode record = SyntheticGenerator.record(request.shape().node(), Seeds.forRecord(seed,
+                    request.firstIndex()), request.firstIndex(), previous(request, 0));
+            return BackendResponse.of(record, MODEL);
+        }
+        ArrayNode records = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < request.count(); i++) {
+            int index = request.firstIndex() + i;
+            records.add(SyntheticGenerator.record(request.shape().node(), Seeds.forRecord(seed, index), index,
+                    previous(request, i)));
+        }
+        return BackendResponse.of(records, MODEL);
+    }
+
+    private static JsonNode previous(BackendRequest request, int offset) {
+        JsonNode previous = request.previous();
+        if (previous == null || !request.repair().isEmpty()) {
+            return null;
+        }
+        if (request.count() == 1) {
+            return previous;
+        }
+        return previous.isArray() && offset < previous.size() ? previous.get(offset) : null;
+    }
+
+    /** Registered through {@code META-INF/services}. */
+    public static final class Factory implements BackendFactory {
+        @Override
+        public String provider() {
+            return LlmockConfig.SYNTHETIC;
+        }
+
+        @Override
+        public Backend create(BackendConfig config, BackendContext context) {
+            return new SyntheticBackend(config.name());
+        }
+    }
+}

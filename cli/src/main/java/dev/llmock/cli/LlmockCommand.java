@@ -1,0 +1,84 @@
+package dev.llmock.cli;
+
+import dev.llmock.ConfigException;
+import dev.llmock.LlmockException;
+import dev.llmock.ShapeException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code llmock} command line: {@code generate} large data sets, and more subcommands as modules add them.
+ *
+ * <pre>
+ * java -jar cli/target/llmock.jar generate --shape '{"name":"string","email":"email"}' --count 5
+ * </pre>
+ *
+ * Exit codes: {@value #OK} success, {@value #FAILURE} failure, {@value #BAD_INPUT} bad input (with the message).
+ *
+ * @since 0.1.0
+ */
+@Command(name = "llmock", mixinStandardHelpOptions = true, versionProvider = LlmockCommand.Version.class,
+        description = "LLM-made test data, deterministic through record/replay cassettes.",
+        subcommands = {GenerateCommand.class})
+public final class LlmockCommand implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            // One line per log record on stderr, as a command line tool should print it.
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%6$s%n");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for {@link #main} and for tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LlmockCommand());
+        commandLine.setExecutionExceptionHandler(LlmockCommand::handle);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("llmock: " + e.getMessage());
+            e.getCommandLine().getErr().println("Run 'llmock " + e.getCommandLine().getCommandName()
+                    + " --help' for the options.");
+            return BAD_INPUT;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        commandLine.getErr().println("llmock: " + e.getMessage());
+        if (e instanceof ShapeException || e instanceof ConfigException || e instanceof BadInputException) {
+            return BAD_INPUT;
+        }
+        if (!(e instanceof LlmockException) && !(e instanceof java.io.IOException)) {
+            e.printStackTrace(commandLine.getErr());
+        }
+        return FAILURE;
+    }
+
+    /** Input the user can fix: a missing file, conflicting options. */
+    static final class BadInputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadInputException(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LlmockCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"llmock " + (version == null ? "0.1.0-SNAPSHOT" : version)};
+        }
+    }
+}

@@ -78,7 +78,7 @@ public final class BackendRegistry implements AutoCloseable {
         for (BackendConfig member : members) {
             created.add(instantiate(member));
         }
-        if (created.size() == 1) {
+        if (created.size() == 1 && members.get(0).fallback() == null) {
             return created.get(0);
         }
         return new BackendPool(name, members, created, this::resolveFallback);

@@ -3,6 +3,7 @@ package dev.llmock.internal.engine;
 import dev.llmock.BackendConfig;
 import dev.llmock.BackendStats;
 import dev.llmock.LlmockStats;
+import dev.llmock.internal.backend.RetryLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,15 +26,27 @@ public final class StatsRecorder {
     }
 
     public void success(String backend, String provider, Duration latency, Long promptTokens, Long completionTokens) {
+        collectRetries();
         counter(backend, provider).record(true, latency, promptTokens, completionTokens);
     }
 
     public void failure(String backend, String provider, Duration latency) {
+        collectRetries();
         counter(backend, provider).record(false, latency, null, null);
     }
 
+    /** A failed attempt that was tried again: it counts as a call, a failure and a retry. */
     public void retry(String backend, String provider) {
         counter(backend, provider).retry();
+    }
+
+    /** Takes the retries the backends noted on this thread while making the call whose outcome is being recorded. */
+    private void collectRetries() {
+        for (RetryLedger.Entry entry : RetryLedger.drain()) {
+            for (int i = 0; i < entry.retries(); i++) {
+                retry(entry.backend(), entry.provider());
+            }
+        }
     }
 
     private Counter counter(String backend, String provider) {
@@ -75,6 +88,8 @@ public final class StatsRecorder {
         }
 
         synchronized void retry() {
+            calls++;
+            failures++;
             retries++;
         }
 

@@ -1,0 +1,96 @@
+package dev.llmock.internal.backend;
+
+import dev.llmock.Stage;
+import dev.llmock.Violation;
+import dev.llmock.internal.Json;
+import dev.llmock.spi.BackendRequest;
+
+/**
+ * Writes the system and user messages for one backend call: what JSON to produce (the schema, when the request does
+ * not carry it), how many records, the user's instructions and rules, the context, and for later stages or repairs
+ * the earlier output.
+ */
+public final class PromptBuilder {
+
+    private PromptBuilder() {
+    }
+
+    /** The two messages every provider sends. */
+    public record Prompt(String system, String user) {
+    }
+
+    /**
+     * @param schemaInText whether to spell the schema out in the prompt, for providers that do not enforce it
+     *                     (json_object mode) or whose models do not see it (Ollama's {@code format})
+     */
+    public static Prompt build(BackendRequest request, ProviderSchema schema, boolean schemaInText) {
+        StringBuilder system = new StringBuilder()
+                .append("You generate realistic, varied test data as JSON. ")
+                .append("Answer with JSON only: no prose, no Markdown fences, no comments. ")
+                .append("Use plausible real-world values, never placeholders such as \"string\" or \"example\".");
+        if (schema.envelopeKey() != null && ProviderSchema.ITEMS.equals(schema.envelopeKey())) {
+            system.append("\nAnswer with one JSON object whose only field \"items\" is a JSON array of exactly ")
+                    .append(schema.count()).append(" records.");
+        } else if (schema.envelopeKey() != null) {
+            system.append("\nAnswer with one JSON object whose only field \"value\" holds the value.");
+        } else {
+            system.append("\nAnswer with one JSON object.");
+        }
+        if (schemaInText) {
+            system.append("\nThe answer must validate against this JSON Schema:\n").append(schema.text());
+        }
+
+        StringBuilder user = new StringBuilder();
+        boolean repairing = !request.repair().isEmpty();
+        if (repairing) {
+            repair(request, user);
+        } else {
+            task(request, user);
+        }
+        if (request.prompt() != null) {
+            user.append("\n\nInstructions:\n").append(request.prompt());
+        }
+        if (!request.rules().isEmpty()) {
+            user.append("\n\nRules every record must follow:");
+            request.rules().forEach(rule -> user.append("\n- ").append(rule));
+        }
+        if (request.context() != null && !request.context().isNull()) {
+            user.append("\n\nThe data must agree with this context:\n").append(Json.pretty(request.context()));
+        }
+        return new Prompt(system.toString(), user.toString().strip());
+    }
+
+    private static void task(BackendRequest request, StringBuilder user) {
+        String what = request.count() == 1 ? "one record"
+                : "exactly " + request.count() + " different records (a JSON array of exactly " + request.count()
+                + " under \"items\")";
+        Stage.Role role = request.role();
+        if (role == Stage.Role.ENRICH && request.previous() != null) {
+            user.append("Enrich this data: keep every value that is already valid, make the rest more detailed and ")
+                    .append("realistic, and fill every field the schema asks for. Answer with ").append(what)
+                    .append(".\n\nData:\n").append(Json.pretty(request.previous()));
+        } else if (role == Stage.Role.VALIDATE && request.previous() != null) {
+            user.append("Check this data against the schema and the rules below and correct whatever is wrong or ")
+                    .append("implausible; keep what is right. Answer with ").append(what)
+                    .append(".\n\nData:\n").append(Json.pretty(request.previous()));
+        } else {
+            user.append("Generate ").append(what).append('.');
+        }
+    }
+
+    private static void repair(BackendRequest request, StringBuilder user) {
+        if (request.previous() == null) {
+            user.append("Your previous answer was not valid JSON. Answer again with JSON only.");
+        } else {
+            user.append("Your previous answer does not fit the schema. Correct these problems and answer again with ")
+                    .append("the whole corrected JSON:");
+            for (Violation violation : request.repair()) {
+                user.append("\n- ").append(violation);
+            }
+            user.append("\n\nPrevious answer:\n").append(Json.pretty(request.previous()));
+        }
+        if (request.count() > 1) {
+            user.append("\n\nAnswer with exactly ").append(request.count()).append(" records under \"items\".");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.llmock.internal.backend.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.BackendConfig;
+import dev.llmock.internal.Json;
+import dev.llmock.internal.backend.PromptBuilder;
+import dev.llmock.internal.backend.ProviderSchema;
+import dev.llmock.internal.backend.http.HttpBackend;
+import dev.llmock.internal.backend.http.HttpSettings;
+import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendContext;
+import dev.llmock.spi.BackendFactory;
+import dev.llmock.spi.BackendRequest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Ollama's native API, {@code POST {baseUrl}/api/chat} with {@code stream: false} and the schema in {@code format}.
+ * The model does not see {@code format} (it only constrains decoding), so the schema is in the prompt as well, as
+ * Ollama's documentation advises. Servers too old for a schema in {@code format} get {@code "json"}.
+ */
+public final class OllamaBackend extends HttpBackend {
+    /** The provider name in {@code llmock.json}: {@value}. */
+    public static final String PROVIDER = "ollama";
+
+    public OllamaBackend(BackendConfig config, HttpSettings settings) {
+        super(config, settings);
+    }
+
+    @Override
+    protected Outgoing request(BackendRequest request, ProviderSchema schema, PromptBuilder.Prompt prompt,
+                               Integer maxTokens, boolean plainJson) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("model", config.model());
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", prompt.system());
+        messages.addObject().put("role", "user").put("content", prompt.user());
+        body.put("stream", false);
+        if (plainJson) {
+            body.put("format", "json");
+        } else {
+            body.set("format", schema.schema());
+        }
+        ObjectNode options = body.putObject("options");
+        options.put("temperature", temperature(2.0));
+        options.put("seed", seed(request));
+        if (maxTokens != null) {
+            options.put("num_predict", maxTokens);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (apiKey() != null) {
+            // Ollama itself needs no key; a proxy in front of it, or ollama.com, may.
+            headers.put("Authorization", "Bearer " + apiKey());
+        }
+        return new Outgoing("/api/chat", body, headers);
+    }
+
+    @Override
+    protected Reply reply(JsonNode body) {
+        // done_reason is missing on servers older than 0.1.4x: no reason means not known to be cut off.
+        String doneReason = body.path("done_reason").asText(null);
+        return new Reply(body.path("message").path("content").asText(null), null, "length".equals(doneReason),
+                "done_reason \"" + doneReason + "\"", number(body.path("prompt_eval_count")),
+                number(body.path("eval_count")), body.path("model").asText(null));
+    }
+
+    @Override
+    protected boolean schemaInPrompt(boolean plainJson) {
+        return true;
+    }
+
+    @Override
+    protected boolean rejectsSchema(int status, String providerMessage) {
+        if (status != 400 || providerMessage == null) {
+            return false;
+        }
+        String message = providerMessage.toLowerCase(Locale.ROOT);
+        return message.contains("format") || message.contains("schema");
+    }
+
+    private static Long number(JsonNode node) {
+        return node.isNumber() ? node.asLong() : null;
+    }
+
+    /** Creates {@link OllamaBackend}s for {@code "provider": "ollama"}. */
+    public static final class Factory implements BackendFactory {
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public Backend create(BackendConfig config, BackendContext context) {
+            return new OllamaBackend(config, HttpSettings.of(config, context));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.llmock.internal.backend.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.BackendConfig;
+import dev.llmock.internal.Json;
+import dev.llmock.internal.backend.PromptBuilder;
+import dev.llmock.internal.backend.ProviderSchema;
+import dev.llmock.internal.backend.http.HttpBackend;
+import dev.llmock.internal.backend.http.HttpSettings;
+import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendContext;
+import dev.llmock.spi.BackendFactory;
+import dev.llmock.spi.BackendRequest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.HttpUrl;
+
+/**
+ * OpenAI's Chat Completions API, {@code POST {baseUrl}/chat/completions}, and every server that speaks it: LM Studio,
+ * vLLM, llama.cpp's llama-server, Ollama's {@code /v1}.
+ *
+ * <p>Structured output uses the nested {@code response_format: {"type": "json_schema", "json_schema": {...}}} form,
+ * because llama.cpp silently ignores the flat one. A server that rejects it with HTTP 400 is asked once more with
+ * {@code {"type": "json_object"}} and the schema in the prompt, and is asked that way from then on.
+ */
+public final class OpenAiBackend extends HttpBackend {
+    /** The provider name in {@code llmock.json}: {@value}. */
+    public static final String PROVIDER = "openai";
+    /** The name given to the schema in {@code response_format}: {@value}. */
+    public static final String SCHEMA_NAME = "llmock_fixture";
+    private static final String OPENAI_HOST = "api.openai.com";
+
+    private final boolean completionTokensField;
+
+    public OpenAiBackend(BackendConfig config, HttpSettings settings) {
+        super(config, settings);
+        HttpUrl url = HttpUrl.parse(config.baseUrl());
+        // api.openai.com wants max_completion_tokens (max_tokens is refused by its reasoning models), while
+        // compatible servers such as Ollama's /v1 ignore that name and only know max_tokens.
+        this.completionTokensField = url != null && OPENAI_HOST.equalsIgnoreCase(url.host());
+    }
+
+    @Override
+    protected Outgoing request(BackendRequest request, ProviderSchema schema, PromptBuilder.Prompt prompt,
+                               Integer maxTokens, boolean plainJson) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("model", config.model());
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", prompt.system());
+        messages.addObject().put("role", "user").put("content", prompt.user());
+        body.put("temperature", temperature(2.0));
+        body.put("seed", seed(request));
+        if (maxTokens != null) {
+            body.put(completionTokensField ? "max_completion_tokens" : "max_tokens", maxTokens);
+        }
+        ObjectNode format = body.putObject("response_format");
+        if (plainJson) {
+            format.put("type", "json_object");
+        } else {
+            format.put("type", "json_schema");
+            ObjectNode jsonSchema = format.putObject("json_schema");
+            jsonSchema.put("name", SCHEMA_NAME);
+            jsonSchema.set("schema", schema.schema());
+            jsonSchema.put("strict", true);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (apiKey() != null) {
+            headers.put("Authorization", "Bearer " + apiKey());
+        }
+        return new Outgoing("/chat/completions", body, headers);
+    }
+
+    @Override
+    protected Reply reply(JsonNode body) {
+        JsonNode choice = body.path("choices").path(0);
+        JsonNode message = choice.path("message");
+        if (message.path("refusal").isTextual() && !message.path("content").isTextual()) {
+            throw refused(message.path("refusal").asText());
+        }
+        String finish = choice.path("finish_reason").asText(null);
+        JsonNode usage = body.path("usage");
+        return new Reply(message.path("content").asText(null), null, "length".equals(finish),
+                "finish_reason \"" + finish + "\"", number(usage.path("prompt_tokens")),
+                number(usage.path("completion_tokens")), body.path("model").asText(null));
+    }
+
+    @Override
+    protected boolean schemaInPrompt(boolean plainJson) {
+        return plainJson;
+    }
+
+    @Override
+    protected boolean rejectsSchema(int status, String providerMessage) {
+        if ((status != 400 && status != 422) || providerMessage == null) {
+            return false;
+        }
+        String message = providerMessage.toLowerCase(Locale.ROOT);
+        return message.contains("response_format") || message.contains("json_schema") || message.contains("schema");
+    }
+
+    static Long number(JsonNode node) {
+        return node.isNumber() ? node.asLong() : null;
+    }
+
+    /** Creates {@link OpenAiBackend}s for {@code "provider": "openai"} (and its alias {@code lmstudio}). */
+    public static final class Factory implements BackendFactory {
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public Backend create(BackendConfig config, BackendContext context) {
+            return new OpenAiBackend(config, HttpSettings.of(config, context));
+        }
+    }
+}

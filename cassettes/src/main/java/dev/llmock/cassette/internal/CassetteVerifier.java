@@ -1,0 +1,145 @@
+package dev.llmock.cassette.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.LlmockException;
+import dev.llmock.Shape;
+import dev.llmock.Violation;
+import dev.llmock.cassette.CassetteCheck;
+import dev.llmock.cassette.CassetteStats;
+import dev.llmock.cassette.CorruptCassetteException;
+import dev.llmock.internal.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Checks cassette files without changing them: for {@code llmock cassettes verify} and {@code stats}. */
+public final class CassetteVerifier {
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+
+    private CassetteVerifier() {
+    }
+
+    /** The cassette files under {@code directory}, recursively, sorted; empty when it does not exist. */
+    public static List<Path> files(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new LlmockException("The cassette directory " + directory + " cannot be listed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Checks one file: readable, a cassette, and every entry sound; counts entries older than {@code maxAge}. */
+    public static CassetteCheck check(Path file, Duration maxAge, Clock clock) {
+        CassetteFile cassette = new CassetteFile(file);
+        Map<String, ObjectNode> entries;
+        try {
+            entries = cassette.read();
+        } catch (CorruptCassetteException e) {
+            return new CassetteCheck(file, List.of(e.getMessage()), 0, null);
+        }
+        List<String> problems = new ArrayList<>();
+        int stale = 0;
+        for (Map.Entry<String, ObjectNode> each : entries.entrySet()) {
+            String key = each.getKey();
+            ObjectNode entry = each.getValue();
+            String test = CassetteSession.test(entry);
+            checkEntry(key, entry).forEach(problem -> problems.add(Messages.entryProblem(key, test, problem)));
+            Instant recordedAt = CassetteSession.recordedAt(entry);
+            if (maxAge != null && recordedAt != null && recordedAt.plus(maxAge).isBefore(clock.instant())) {
+                stale++;
+            }
+        }
+        cassette.leftovers().forEach(leftover -> problems.add(Messages.leftoverTempFile(leftover)));
+        return new CassetteCheck(file, problems, stale, stats(file, entries));
+    }
+
+    private static List<String> checkEntry(String key, ObjectNode entry) {
+        List<String> problems = new ArrayList<>();
+        JsonNode request = entry.get("request");
+        if (!KEY.matcher(key).matches()) {
+            problems.add("the key is not a SHA-256 in hex");
+        } else if (!Json.compact(request).contains(Redactor.REDACTED) && !key.equals(sha256(Json.canonical(request)))) {
+            problems.add("the key does not match the request (was the request edited by hand?)");
+        }
+        if (CassetteSession.recordedAt(entry) == null) {
+            problems.add("provenance.recordedAt is missing or not an ISO-8601 instant");
+        }
+        Shape shape;
+        try {
+            shape = Shape.fromJsonSchema(request.path("shape"));
+        } catch (LlmockException e) {
+            problems.add("the request's shape cannot be read: " + e.getMessage());
+            return problems;
+        }
+        int count = request.path("count").asInt(1);
+        JsonNode fixture = entry.get("fixture");
+        List<Violation> violations = new ArrayList<>();
+        if (count == 1) {
+            violations.addAll(shape.validate(fixture));
+        } else if (!fixture.isArray() || fixture.size() != count) {
+            problems.add("the fixture should be an array of " + count + " records");
+        } else {
+            for (int i = 0; i < count; i++) {
+                String prefix = "/" + i;
+                shape.validate(fixture.get(i)).forEach(v -> violations.add(new Violation(prefix + v.pointer(),
+                        v.reason())));
+            }
+        }
+        if (!violations.isEmpty()) {
+            problems.add("the fixture does not fit its shape: " + violations.stream().limit(3)
+                    .map(Violation::toString).collect(Collectors.joining("; "))
+                    + (violations.size() > 3 ? " and " + (violations.size() - 3) + " more" : ""));
+        }
+        return problems;
+    }
+
+    public static CassetteStats stats(Path file, Map<String, ObjectNode> entries) {
+        Map<String, Integer> backends = new HashMap<>();
+        Instant oldest = null;
+        Instant newest = null;
+        for (ObjectNode entry : entries.values()) {
+            backends.merge(entry.path("provenance").path("backend").asText("?"), 1, Integer::sum);
+            Instant at = CassetteSession.recordedAt(entry);
+            if (at != null) {
+                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+                newest = newest == null || at.isAfter(newest) ? at : newest;
+            }
+        }
+        long size;
+        try {
+            size = Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            size = 0;
+        }
+        return new CassetteStats(file, entries.size(), backends, oldest, newest, size);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

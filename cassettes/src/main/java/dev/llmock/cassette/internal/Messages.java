@@ -1,0 +1,203 @@
+package dev.llmock.cassette.internal;
+
+import dev.llmock.cassette.CassetteCheck;
+import dev.llmock.cassette.CassetteReport;
+import dev.llmock.cassette.CassetteStats;
+import dev.llmock.cassette.RecordMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Every sentence the cassettes module shows a user, in one place so they stay consistent. */
+public final class Messages {
+    /** How to fix a replay miss, the same everywhere. */
+    public static final String HOW_TO_RECORD = "Run once with -Dllmock.mode=record and commit the cassette.";
+
+    private static final int MAX_REQUEST_CHARS = 600;
+    private static final int MAX_LISTED = 10;
+
+    private Messages() {
+    }
+
+    public static String unknownMode(String text, String source) {
+        String modes = Arrays.stream(RecordMode.values()).map(RecordMode::id).collect(Collectors.joining(", "));
+        return "Unknown llmock mode \"" + text + "\"" + (source == null ? "" : " (from " + source + ")")
+                + ". Use one of: " + modes + ".";
+    }
+
+    public static String replayMiss(Path path, String test, String key, String request, String nearestKey,
+                                    String nearestTest, List<String> differences, int entries) {
+        StringBuilder text = new StringBuilder("No recorded fixture for ")
+                .append(test == null ? "request " + shortKey(key) : test)
+                .append(" in ").append(path).append(" (mode replay).");
+        text.append("\n  wanted:  key ").append(shortKey(key)).append(", request ").append(truncate(request));
+        if (nearestKey == null) {
+            text.append("\n  nearest: none, the cassette ")
+                    .append(entries == 0 ? "has no entries" : "holds no comparable entry").append('.');
+        } else {
+            text.append("\n  nearest: key ").append(shortKey(nearestKey));
+            if (nearestTest != null) {
+                text.append(" (recorded for ").append(nearestTest).append(')');
+            }
+            text.append(differences.isEmpty() ? ", differs in no field of the request"
+                    : ", differs in " + String.join(", ", differences)).append('.');
+        }
+        return text.append('\n').append(HOW_TO_RECORD).toString();
+    }
+
+    public static String notJson(Path path, int line, int column, String problem) {
+        return "The cassette " + path + " is not valid JSON at line " + line + ", column " + column + ": " + problem
+                + ". " + leftUntouched();
+    }
+
+    public static String notACassette(Path path, String problem) {
+        return "The cassette " + path + " is not a cassette: " + problem + ". " + leftUntouched();
+    }
+
+    public static String newerFormat(Path path, int version, int supported) {
+        return "The cassette " + path + " has format version " + version + ", but this llmock reads version "
+                + supported + " and older. Upgrade llmock; the file was left untouched.";
+    }
+
+    public static String unreadable(Path path, Exception cause) {
+        return "The cassette " + path + " cannot be read (" + cause.getClass().getSimpleName() + ": "
+                + cause.getMessage() + "). " + leftUntouched();
+    }
+
+    public static String unwritable(Path path, Exception cause) {
+        return "The cassette " + path + " could not be written (" + cause.getClass().getSimpleName() + ": "
+                + cause.getMessage() + "); the previous file is unchanged.";
+    }
+
+    private static String leftUntouched() {
+        return "llmock leaves the file untouched: fix it, or delete it and record again with -Dllmock.mode=record.";
+    }
+
+    public static String badName(String name) {
+        return "A cassette name must be a plain file name inside the cassette directory, like"
+                + " \"com.acme.UserTest\", but was \"" + name + "\".";
+    }
+
+    public static String optionSetTwice(String option) {
+        return option + " was already set on this builder; set each option once.";
+    }
+
+    public static String badMaxAge(String source, String value) {
+        return "Invalid cassettes.maxAge \"" + value + "\" in " + source
+                + ": expected a positive ISO-8601 duration such as \"P30D\" (30 days) or \"PT12H\" (12 hours).";
+    }
+
+    public static String nonPositiveMaxAge(Duration maxAge) {
+        return "maxAge must be positive, but was " + maxAge + ".";
+    }
+
+    public static String badPattern(String pattern, String problem) {
+        return "Invalid redaction pattern \"" + pattern + "\": " + problem
+                + ". Patterns are Java regular expressions (java.util.regex.Pattern).";
+    }
+
+    public static String badConfigKey(String source, String key) {
+        return "Unknown key cassettes." + key + " in " + source + ". Allowed keys: directory, maxAge, redact.";
+    }
+
+    public static String badConfigValue(String source, String key, String expected) {
+        return "Invalid cassettes." + key + " in " + source + ": expected " + expected + ".";
+    }
+
+    public static String report(CassetteReport report) {
+        StringBuilder text = new StringBuilder("Cassette ").append(report.path()).append(" (mode ")
+                .append(report.mode().id()).append("): ")
+                .append(report.replayed().size()).append(" replayed, ")
+                .append(report.recorded().size()).append(" recorded, ")
+                .append(report.stale().size()).append(" stale, ")
+                .append(report.unused().size()).append(" unused.");
+        list(text, "recorded", report.recorded());
+        list(text, "stale", report.stale());
+        list(text, "unused (remove with prune())", report.unused());
+        for (CassetteReport.Drift drift : report.drift()) {
+            text.append("\n  drift in ").append(drift.entry().describe()).append(": ");
+            if (drift.structural()) {
+                text.append("structure changed");
+                appendPaths(text, "added", drift.added());
+                appendPaths(text, "removed", drift.removed());
+                appendPaths(text, "type changed", drift.typeChanged());
+                text.append("; ");
+            } else {
+                text.append("same structure; ");
+            }
+            text.append(drift.valuesChanged().size()).append(drift.valuesChanged().size() == 1 ? " value" : " values")
+                    .append(" changed");
+        }
+        return text.toString();
+    }
+
+    private static void list(StringBuilder text, String title, List<CassetteReport.Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        text.append("\n  ").append(title).append(": ").append(entries.stream().limit(MAX_LISTED)
+                .map(CassetteReport.Entry::describe).collect(Collectors.joining(", ")));
+        if (entries.size() > MAX_LISTED) {
+            text.append(" and ").append(entries.size() - MAX_LISTED).append(" more");
+        }
+    }
+
+    private static void appendPaths(StringBuilder text, String title, List<String> paths) {
+        if (!paths.isEmpty()) {
+            text.append("; ").append(title).append(' ').append(String.join(", ", paths));
+        }
+    }
+
+    public static String stats(CassetteStats stats) {
+        StringBuilder text = new StringBuilder().append(stats.path()).append(": ").append(stats.entries())
+                .append(stats.entries() == 1 ? " entry" : " entries");
+        if (!stats.backends().isEmpty()) {
+            text.append(" (").append(stats.backends().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(')');
+        }
+        if (stats.oldest() != null) {
+            text.append(", recorded ").append(stats.oldest()).append(" .. ").append(stats.newest());
+        }
+        return text.append(", ").append(size(stats.sizeBytes())).toString();
+    }
+
+    public static String check(CassetteCheck check) {
+        if (check.ok()) {
+            StringBuilder text = new StringBuilder("OK     ").append(check.stats() == null ? check.path()
+                    : stats(check.stats()));
+            if (check.stale() > 0) {
+                text.append(" (").append(check.stale()).append(" stale)");
+            }
+            return text.toString();
+        }
+        StringBuilder text = new StringBuilder("FAILED ").append(check.path());
+        check.problems().forEach(problem -> text.append("\n  ").append(problem));
+        return text.toString();
+    }
+
+    public static String entryProblem(String key, String test, String problem) {
+        return "entry " + shortKey(key) + (test == null ? "" : " (" + test + ")") + ": " + problem;
+    }
+
+    public static String leftoverTempFile(Path file) {
+        return "leftover temporary file " + file.getFileName() + " from an interrupted write; the next save removes it";
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
+    public static String shortKey(String key) {
+        return key == null ? "?" : key.length() > 12 ? key.substring(0, 12) : key;
+    }
+
+    private static String truncate(String text) {
+        return text.length() > MAX_REQUEST_CHARS ? text.substring(0, MAX_REQUEST_CHARS) + "..." : text;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.llmock.cli;
+
+import dev.llmock.cassette.Cassette;
+import dev.llmock.cassette.CassetteCheck;
+import dev.llmock.cassette.CassetteStats;
+import dev.llmock.cassette.Cassettes;
+import dev.llmock.cassette.CorruptCassetteException;
+import dev.llmock.cassette.RecordMode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code llmock cassettes verify|prune|stats [dir]}: checks and tidies cassette files without running tests. */
+@Command(name = "cassettes", mixinStandardHelpOptions = true,
+        description = "Check, tidy and describe cassette files.",
+        subcommands = {CassettesCommand.Verify.class, CassettesCommand.Prune.class, CassettesCommand.Stats.class})
+final class CassettesCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The cassette directory argument, shared by the subcommands. */
+    static class Directory {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<dir>",
+                description = "The cassette directory (default: " + Cassettes.DEFAULT_DIRECTORY + ").")
+        Path dir = Path.of(Cassettes.DEFAULT_DIRECTORY);
+
+        Path existing() {
+            if (!Files.isDirectory(dir)) {
+                throw new LlmockCommand.BadInputException("No cassette directory at " + dir + ".");
+            }
+            return dir;
+        }
+    }
+
+    static Duration maxAge(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration parsed = Duration.parse(text);
+            if (!parsed.isNegative() && !parsed.isZero()) {
+                return parsed;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new LlmockCommand.BadInputException("--max-age must be a positive ISO-8601 duration such as P30D,"
+                + " but was \"" + text + "\".");
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check every cassette: readable, keys match requests, fixtures fit their shapes.")
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Directory directory = new Directory();
+
+        @Option(names = "--max-age", paramLabel = "<duration>", description = "Also count entries older than this"
+                + " (ISO-8601, e.g. P30D); stale entries are reported, not failures.")
+        String maxAge;
+
+        @Override
+        public Integer call() {
+            Cassettes.Builder builder = Cassettes.newBuilder().directory(directory.existing()).mode(RecordMode.REPLAY);
+            Duration age = maxAge(maxAge);
+            if (age != null) {
+                builder.maxAge(age);
+            }
+            List<CassetteCheck> checks = builder.build().verify();
+            PrintWriter out = spec.commandLine().getOut();
+            checks.forEach(check -> out.println(check.render()));
+            long failed = checks.stream().filter(check -> !check.ok()).count();
+            out.println(checks.size() + (checks.size() == 1 ? " cassette, " : " cassettes, ") + failed + " failed.");
+            out.flush();
+            return failed == 0 ? LlmockCommand.OK : LlmockCommand.FAILURE;
+        }
+    }
+
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Remove entries older than --max-age from every cassette. (Entries no test asks for any"
+                    + " more are listed after a test run; remove those with Cassette.prune() from the test side.)")
+    static final class Prune implements Callable<Integer> {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Directory directory = new Directory();
+
+        @Option(names = "--max-age", required = true, paramLabel = "<duration>",
+                description = "Remove entries recorded longer ago than this (ISO-8601, e.g. P30D).")
+        String maxAge;
+
+        @Override
+        public Integer call() {
+            Duration age = maxAge(maxAge);
+            Path root = directory.existing();
+            Map<Path, List<Path>> byDirectory = Cassettes.verify(root).stream().map(CassetteCheck::path)
+                    .collect(Collectors.groupingBy(Path::getParent, TreeMap::new, Collectors.toList()));
+            PrintWriter out = spec.commandLine().getOut();
+            int removed = 0;
+            int failed = 0;
+            for (Map.Entry<Path, List<Path>> group : byDirectory.entrySet()) {
+                Cassettes cassettes = Cassettes.newBuilder().directory(group.getKey()).mode(RecordMode.RECORD)
+                        .maxAge(age).build();
+                for (Path file : group.getValue()) {
+                    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+                    try {
+                        Cassette cassette = cassettes.open(name);
+                        int count = cassette.pruneStale();
+                        cassette.save();
+                        removed += count;
+                        if (count > 0) {
+                            out.println(file + ": removed " + count + (count == 1 ? " entry" : " entries"));
+                        }
+                    } catch (CorruptCassetteException e) {
+                        spec.commandLine().getErr().println("llmock: " + e.getMessage());
+                        failed++;
+                    }
+                }
+            }
+            out.println("Removed " + removed + (removed == 1 ? " entry" : " entries") + " older than " + age + ".");
+            out.flush();
+            return failed == 0 ? LlmockCommand.OK : LlmockCommand.FAILURE;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Entries, backends, oldest and newest recording and size of every cassette.")
+    static final class Stats implements Callable<Integer> {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Directory directory = new Directory();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            int entries = 0;
+            int failed = 0;
+            List<CassetteCheck> checks = Cassettes.verify(directory.existing());
+            for (CassetteCheck check : checks) {
+                CassetteStats stats = check.stats();
+                if (stats == null) {
+                    spec.commandLine().getErr().println("llmock: " + check.problems().get(0));
+                    failed++;
+                } else {
+                    out.println(stats.render());
+                    entries += stats.entries();
+                }
+            }
+            out.println(checks.size() + (checks.size() == 1 ? " cassette, " : " cassettes, ") + entries
+                    + (entries == 1 ? " entry." : " entries."));
+            out.flush();
+            return failed == 0 ? LlmockCommand.OK : LlmockCommand.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.llmock.junit;
+
+import dev.llmock.junit.internal.GeneratedArgumentsProvider;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+
+/**
+ * Arguments for a {@code @ParameterizedTest} generated from a shape: valid records, edge cases that are still
+ * valid, or invalid cases that each break the shape in one named way (API contract testing from a schema).
+ *
+ * <pre>{@code
+ * @ParameterizedTest(name = "{0}")
+ * @GeneratedSource(shape = "{\"email\":\"email\",\"age\":0}", kind = Kind.INVALID)
+ * void rejects(JsonNode body) {
+ *     assertThat(api.post(body).status()).isEqualTo(400);
+ * }
+ * }</pre>
+ *
+ * The case is converted to the method's first parameter type (a record, bean, {@code JsonNode}, {@code String}
+ * or {@code Map}); for {@code INVALID} prefer {@code JsonNode} or {@code String}, since broken data may not map
+ * onto a type.
+ *
+ * @since 0.1.0
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ArgumentsSource(GeneratedArgumentsProvider.class)
+public @interface GeneratedSource {
+
+    String shape() default "";
+
+    String shapeResource() default "";
+
+    /** For {@code VALID}: how many records. */
+    int count() default 5;
+
+    /** For {@code EDGE}/{@code INVALID}: at most this many cases; 0 gives every case. */
+    int maxCases() default 0;
+
+    String backend() default "";
+
+    Kind kind() default Kind.VALID;
+
+    /** Which cases to produce. */
+    enum Kind {
+        /** Realistic records that fit the shape. */
+        VALID,
+        /** Boundary values that still fit: empty and maximal strings and arrays, unicode, extreme numbers. */
+        EDGE,
+        /** Each case breaks the shape in one named way; the display name says which. */
+        INVALID
+    }
+}

@@ -59,7 +59,7 @@ public final class ConfigReader {
             var at = e.getLocation();
             throw new ConfigException(source + " is not valid JSON at line " + (at == null ? "?" : at.getLineNr())
                     + ", column " + (at == null ? "?" : at.getColumnNr()) + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ". Fix the file, or point "
+                    + withoutBareWord(e.getOriginalMessage().lines().findFirst().orElse("")) + ". Fix the file, or point "
                     + LlmockConfig.CONFIG_PROPERTY + " at another one.", e);
         }
         if (root == null || !root.isObject()) {
@@ -73,6 +73,12 @@ public final class ConfigReader {
             return new ConfigReader(source, env, true).config((ObjectNode) llmockApi, "MockLlmApi.");
         }
         return new ConfigReader(source, env, false).config((ObjectNode) root, "");
+    }
+
+    /** Jackson quotes an unquoted word in full, and that word may be a pasted API key: never show it. */
+    private static String withoutBareWord(String jacksonMessage) {
+        return jacksonMessage.replaceFirst("^Unrecognized token '[^']*'", "Unrecognized token (a bare word, not shown;"
+                + " strings need double quotes)");
     }
 
     private LlmockConfig config(ObjectNode root, String prefix) {
@@ -126,7 +132,7 @@ public final class ConfigReader {
         }
         String provider = text(backend, "provider", at + ".", enabled);
         provider = provider == null ? null : provider.toLowerCase(Locale.ROOT);
-        provider = PROVIDER_ALIASES.getOrDefault(provider, provider);
+        provider = provider == null ? null : PROVIDER_ALIASES.getOrDefault(provider, provider);
         if (provider == null || !PROVIDERS.contains(provider)) {
             throw new ConfigException(source + ": " + at + ".provider is " + (provider == null ? "missing"
                     : "\"" + provider + "\"") + "; allowed values: " + new TreeSet<>(PROVIDERS)
@@ -136,7 +142,7 @@ public final class ConfigReader {
         if (baseUrl == null) {
             baseUrl = DEFAULT_URLS.get(provider);
         } else {
-            checkUrl(baseUrl, at + ".baseUrl");
+            checkUrl(baseUrl, field(backend, "baseUrl", lenient).asText(), at + ".baseUrl");
         }
         String model = text(backend, "model", at + ".", enabled);
         if (model == null && lenient) {
@@ -286,7 +292,8 @@ public final class ConfigReader {
         }
     }
 
-    private void checkUrl(String url, String key) {
+    /** {@code written} is the URL as the file has it, so a {@code ${VAR}} holding a secret is never shown resolved. */
+    private void checkUrl(String url, String written, String key) {
         try {
             URI uri = new URI(url);
             if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
@@ -294,7 +301,7 @@ public final class ConfigReader {
                 throw new URISyntaxException(url, "not an absolute http(s) URL");
             }
         } catch (URISyntaxException e) {
-            throw new ConfigException(source + ": " + key + " is \"" + url + "\", which is not an absolute http or"
+            throw new ConfigException(source + ": " + key + " is \"" + written + "\", which is not an absolute http or"
                     + " https URL such as http://localhost:11434.");
         }
     }

@@ -43,8 +43,13 @@ final class Constraints {
         }
         if (shape instanceof NumberShape number) {
             return switch (name) {
-                case "Min", "DecimalMin" -> number.withMinimum(decimal(annotation));
-                case "Max", "DecimalMax" -> number.withMaximum(decimal(annotation));
+                case "Min" -> number.withMinimum(decimal(annotation));
+                case "Max" -> number.withMaximum(decimal(annotation));
+                // inclusive = false: the nearest value inside, by the same step SchemaParser uses for exclusive bounds.
+                case "DecimalMin" -> number.withMinimum(inclusive(annotation) ? decimal(annotation)
+                        : decimal(annotation).add(step(number)));
+                case "DecimalMax" -> number.withMaximum(inclusive(annotation) ? decimal(annotation)
+                        : decimal(annotation).subtract(step(number)));
                 case "Positive" -> number.withMinimum(number.integer() ? BigDecimal.ONE : new BigDecimal("0.01"));
                 case "PositiveOrZero" -> number.withMinimum(BigDecimal.ZERO);
                 case "Negative" -> number.withMaximum(number.integer() ? BigDecimal.ONE.negate() : new BigDecimal("-0.01"));
@@ -73,6 +78,14 @@ final class Constraints {
             result = result + ")";
         }
         return result.endsWith("$") ? result : result + "$";
+    }
+
+    private static boolean inclusive(Annotation annotation) {
+        return !Boolean.FALSE.equals(value(annotation, "inclusive"));
+    }
+
+    private static BigDecimal step(NumberShape number) {
+        return number.integer() ? BigDecimal.ONE : new BigDecimal("0.01");
     }
 
     private static Integer positive(int value) {

@@ -22,13 +22,20 @@ import java.util.Set;
 public final class SchemaParser {
     /** The extension keyword that carries {@code @Past} / {@code @Future}; plain JSON Schema has none. */
     public static final String TIME_KEYWORD = "x-llmock-time";
+    /**
+     * The extension keyword that carries a distribution directive: {@code "normal(35, 12)"} on an integer or number
+     * (bounds in {@code minimum}/{@code maximum}), or {@code "free:70|premium:25"} on a string enum.
+     */
+    public static final String DISTRIBUTION_KEYWORD = "x-llmock-distribution";
 
-    private static final Set<String> TYPES = Set.of("object", "array", "string", "integer", "number", "boolean", "null");
+    /** In a fixed order, so messages that list them read the same on every run ({@code Set.of} order varies). */
+    private static final Set<String> TYPES = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("object", "array", "string", "integer", "number", "boolean", "null")));
     private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "$defs", "definitions", "$ref", "$comment",
             "type", "properties", "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems",
             "enum", "const", "format", "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
             "exclusiveMaximum", "multipleOf", "description", "title", "examples", "default", "anyOf", "oneOf", "allOf",
-            "nullable", "maxProperties", "minProperties", TIME_KEYWORD);
+            "nullable", "maxProperties", "minProperties", TIME_KEYWORD, DISTRIBUTION_KEYWORD);
 
     private final JsonNode document;
     private final Set<String> resolving = new HashSet<>();
@@ -179,9 +186,20 @@ public final class SchemaParser {
             case "future" -> ShapeNode.Temporal.FUTURE;
             default -> ShapeNode.Temporal.ANY;
         };
-        return new StringShape(schema.hasNonNull("format") ? schema.get("format").asText() : null, values,
-                intOrNull(schema, "minLength"), intOrNull(schema, "maxLength"),
+        if (schema.hasNonNull("pattern")) {
+            checkPattern(schema.get("pattern").asText(), at + "/pattern");
+        }
+        StringShape string = new StringShape(schema.hasNonNull("format") ? schema.get("format").asText() : null,
+                values, intOrNull(schema, "minLength"), intOrNull(schema, "maxLength"),
                 schema.hasNonNull("pattern") ? schema.get("pattern").asText() : null, time, example);
+        if (schema.hasNonNull(DISTRIBUTION_KEYWORD)) {
+            try {
+                return Directives.weighted(string, schema.get(DISTRIBUTION_KEYWORD).asText());
+            } catch (RuntimeException e) {
+                throw unsupported(at + "/" + DISTRIBUTION_KEYWORD, e.getMessage());
+            }
+        }
+        return string;
     }
 
     private ShapeNode number(JsonNode schema, boolean integer, String at) {
@@ -199,7 +217,16 @@ public final class SchemaParser {
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw unsupported(at, "minimum " + min.toPlainString() + " is above maximum " + max.toPlainString());
         }
-        return new NumberShape(integer, min, max);
+        NumberShape number = new NumberShape(integer, min, max);
+        if (schema.hasNonNull(DISTRIBUTION_KEYWORD)) {
+            try {
+                Distribution distribution = Distribution.parse(schema.get(DISTRIBUTION_KEYWORD).asText());
+                return new ShapeNode.DistributionShape(number, distribution);
+            } catch (IllegalArgumentException e) {
+                throw unsupported(at + "/" + DISTRIBUTION_KEYWORD, e.getMessage());
+            }
+        }
+        return number;
     }
 
     private ShapeNode alternatives(JsonNode options, String at) {
@@ -242,7 +269,7 @@ public final class SchemaParser {
     private ShapeNode ref(String ref, String at) {
         if (!resolving.add(ref)) {
             throw unsupported(at + "/$ref", "the schema refers to itself through \"" + ref + "\"; recursive shapes"
-                    + " cannot be generated to a finite depth. Give the nested level its own schema.");
+                    + " cannot be generated to a finite depth. Give the nested level its own schema");
         }
         try {
             return node(resolve(ref, at), ref.substring(1));
@@ -261,6 +288,16 @@ public final class SchemaParser {
             throw unsupported(at + "/$ref", "\"" + ref + "\" points at nothing in this schema");
         }
         return target;
+    }
+
+    /** A pattern Java cannot compile fails here, with its pointer, rather than later inside validation. */
+    private static void checkPattern(String pattern, String at) {
+        try {
+            java.util.regex.Pattern.compile(pattern);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw unsupported(at, "\"" + pattern + "\" is not a regular expression Java can read ("
+                    + e.getDescription() + " at index " + e.getIndex() + ")");
+        }
     }
 
     private static Integer intOrNull(JsonNode schema, String key) {

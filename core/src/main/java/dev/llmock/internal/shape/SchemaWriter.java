@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.shape.ShapeNode.ArrayShape;
 import dev.llmock.internal.shape.ShapeNode.BooleanShape;
+import dev.llmock.internal.shape.ShapeNode.DistributionShape;
+import dev.llmock.internal.shape.ShapeNode.WeightedShape;
 import dev.llmock.internal.shape.ShapeNode.MapShape;
 import dev.llmock.internal.shape.ShapeNode.NullableShape;
 import dev.llmock.internal.shape.ShapeNode.NumberShape;
@@ -35,8 +37,10 @@ public final class SchemaWriter {
             }
             ObjectNode properties = schema.putObject("properties");
             object.properties().forEach((name, value) -> properties.set(name, node(value)));
+            // Sorted: equal shapes (property and required order do not count) must write equal text, as request keys
+            // hash this schema.
             ArrayNode required = schema.putArray("required");
-            object.required().forEach(required::add);
+            object.required().stream().sorted().forEach(required::add);
             schema.put("additionalProperties", false);
         } else if (shape instanceof MapShape map) {
             schema.put("type", "object");
@@ -62,6 +66,12 @@ public final class SchemaWriter {
             schema.put("type", number.integer() ? "integer" : "number");
             putNumber(schema, "minimum", number.minimum());
             putNumber(schema, "maximum", number.maximum());
+        } else if (shape instanceof DistributionShape distribution) {
+            schema.setAll(node(distribution.number()));
+            schema.put(SchemaParser.DISTRIBUTION_KEYWORD, distribution.distribution().text());
+        } else if (shape instanceof WeightedShape weighted) {
+            schema.setAll(node(weighted.string()));
+            schema.put(SchemaParser.DISTRIBUTION_KEYWORD, weighted.directive());
         } else if (shape instanceof BooleanShape) {
             schema.put("type", "boolean");
         } else if (shape instanceof NullableShape nullable) {

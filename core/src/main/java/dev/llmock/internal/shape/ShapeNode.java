@@ -137,6 +137,62 @@ public sealed interface ShapeNode {
         }
     }
 
+    /**
+     * A number whose values code samples from a distribution ({@code "int ~ normal(35, 12) in [18, 100]"});
+     * {@code number} holds the type and the bounds the values are truncated to.
+     */
+    record DistributionShape(NumberShape number, Distribution distribution) implements ShapeNode {
+        public DistributionShape {
+            java.util.Objects.requireNonNull(number, "number");
+            java.util.Objects.requireNonNull(distribution, "distribution");
+        }
+
+        /** The directive as written in templates, e.g. {@code int ~ normal(35, 12) in [18, 100]}. */
+        public String directive() {
+            StringBuilder text = new StringBuilder(number.integer() ? "int" : "number").append(" ~ ")
+                    .append(distribution.text());
+            if (number.minimum() != null || number.maximum() != null) {
+                text.append(" in [").append(number.minimum() == null ? "-inf" : number.minimum().toPlainString())
+                        .append(", ").append(number.maximum() == null ? "inf" : number.maximum().toPlainString())
+                        .append(']');
+            }
+            return text.toString();
+        }
+
+        @Override
+        public String describe() {
+            return directive();
+        }
+    }
+
+    /**
+     * A category drawn by code with set weights ({@code "free:70|premium:25|enterprise:5"}); {@code string} holds
+     * the values as an enum, {@code weights} their relative weights in the same order.
+     */
+    record WeightedShape(StringShape string, List<Double> weights) implements ShapeNode {
+        public WeightedShape {
+            weights = List.copyOf(weights);
+            if (weights.size() != string.enumValues().size()) {
+                throw new IllegalArgumentException("one weight per value: " + string.enumValues() + " " + weights);
+            }
+        }
+
+        /** The directive as written in templates, e.g. {@code free:70|premium:25|enterprise:5}. */
+        public String directive() {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < weights.size(); i++) {
+                text.append(i == 0 ? "" : "|").append(string.enumValues().get(i)).append(':')
+                        .append(Distribution.number(weights.get(i)));
+            }
+            return text.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "one of " + directive() + " (weighted)";
+        }
+    }
+
     /** Whether a date or date-time must lie before or after now. */
     enum Temporal { ANY, PAST, FUTURE }
 }

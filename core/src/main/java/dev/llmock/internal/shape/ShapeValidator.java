@@ -66,6 +66,10 @@ public final class ShapeValidator {
             string(string, value, pointer);
         } else if (shape instanceof NumberShape number) {
             number(number, value, pointer);
+        } else if (shape instanceof ShapeNode.DistributionShape distribution) {
+            number(distribution.number(), value, pointer);
+        } else if (shape instanceof ShapeNode.WeightedShape weighted) {
+            string(weighted.string(), value, pointer);
         } else if (shape instanceof BooleanShape && !value.isBoolean()) {
             fail(pointer, "expected boolean but was " + describe(value));
         }

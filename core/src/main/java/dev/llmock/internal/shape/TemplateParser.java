@@ -171,6 +171,10 @@ public final class TemplateParser {
 
     private ShapeNode typeWord(String word, JsonParser parser) {
         String normalized = word.trim().toLowerCase(Locale.ROOT);
+        ShapeNode directive = Directives.parse(word, message -> error(parser, message));
+        if (directive != null) {
+            return directive;
+        }
         if (word.contains("|")) {
             List<String> values = new ArrayList<>();
             for (String option : word.split("\\|", -1)) {

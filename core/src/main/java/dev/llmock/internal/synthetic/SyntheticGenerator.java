@@ -56,6 +56,13 @@ final class SyntheticGenerator {
         if (shape instanceof NullableShape nullable) {
             return value(nullable.value(), name, kind, record, address);
         }
+        if (shape instanceof ShapeNode.DistributionShape distribution) {
+            // The engine samples these from the distribution and fixes them; this is only a value in bounds.
+            return number(distribution.number(), name, record);
+        }
+        if (shape instanceof ShapeNode.WeightedShape weighted) {
+            return TextNode.valueOf(string(weighted.string(), name, kind, record, address));
+        }
         if (shape instanceof ObjectShape object) {
             return object(object, record);
         }
@@ -96,7 +103,8 @@ final class SyntheticGenerator {
 
     private ArrayNode array(ArrayShape array, String name, ObjectKind kind, RecordContext record,
                             NamedValues.AddressHolder address) {
-        int min = array.minItems() == null ? DEFAULT_MIN_ITEMS : array.minItems();
+        int min = array.minItems() != null ? array.minItems()
+                : array.maxItems() == null ? DEFAULT_MIN_ITEMS : Math.min(DEFAULT_MIN_ITEMS, array.maxItems());
         int max = array.maxItems() == null ? Math.max(min, DEFAULT_MAX_ITEMS) : array.maxItems();
         int size = between(min, Math.max(min, Math.min(max, Math.max(min, DEFAULT_MAX_ITEMS))));
         String itemName = FieldNames.singular(name);
@@ -128,7 +136,7 @@ final class SyntheticGenerator {
         if (shape.format() != null) {
             text = formatted(shape, name, record);
             if (text != null) {
-                return text;
+                return fitFormatted(text, shape);
             }
         }
         text = NamedValues.string(name, kind, faker, record, address);
@@ -160,6 +168,30 @@ final class SyntheticGenerator {
             default:
                 return null;
         }
+    }
+
+    /** Shortens an email or URI to a schema's {@code maxLength} while keeping it an email or URI. */
+    private static String fitFormatted(String text, StringShape shape) {
+        Integer max = shape.maxLength();
+        if (max == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        if ("email".equals(shape.format()) && text.indexOf('@') > 0) {
+            String domain = "example.com";
+            String local = text.substring(0, text.indexOf('@'));
+            int room = max - domain.length() - 1;
+            if (room < 1) {
+                return text; // no address fits; validation names the violation
+            }
+            String cut = local.substring(0, Math.min(local.length(), room)).replaceAll("\\.+$", "");
+            return (cut.isEmpty() ? local.substring(0, 1) : cut) + "@" + domain;
+        }
+        if ("uri".equals(shape.format())) {
+            int path = text.indexOf('/', "https://".length());
+            String site = path < 0 ? text : text.substring(0, path);
+            return site.length() <= max ? site : "https://example.com";
+        }
+        return text;
     }
 
     private Instant instant(StringShape shape, RecordContext record) {

@@ -1,0 +1,109 @@
+package dev.llmock.patterns;
+
+import static dev.llmock.patterns.Simulated.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.llmock.Fixture;
+import dev.llmock.FixtureRequest;
+import dev.llmock.Llmock;
+import dev.llmock.Merge;
+import dev.llmock.internal.Json;
+import org.junit.jupiter.api.Test;
+
+class ParallelPartsTest {
+
+    private static Llmock engine() {
+        return Llmock.builder()
+                .backend(answering("fast", "{'name':'Desk lamp','description':'A warm light'}").withLatency(200))
+                .backend(answering("quality", "{'price':39.5,'currency':'EUR'}").withLatency(300))
+                .backend(answering("premium", "{'stock':12,'warehouse':'Berlin'}").withLatency(300))
+                .build();
+    }
+
+    private static Simulated answering(String name, String record) {
+        return Simulated.answering(name, request -> Simulated.records(request, i -> json(record)));
+    }
+
+    private static FixtureRequest.Builder threeParts() {
+        return FixtureRequest.builder()
+                .part("details", "{\"name\":\"string\",\"description\":\"string\"}", "fast")
+                .part("pricing", "{\"price\":0.0,\"currency\":\"EUR|USD\"}", "quality")
+                .part("inventory", "{\"stock\":0,\"warehouse\":\"string\"}", "premium");
+    }
+
+    @Test
+    void partsRunConcurrentlySoTheWallTimeStaysBelowTheSumOfTheirLatencies() {
+        try (Llmock llmock = engine()) {
+            long started = System.nanoTime();
+            Fixture fixture = llmock.generate(threeParts().build());
+            long wallMs = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(wallMs).isLessThan(200 + 300 + 300);
+            assertThat(fixture.provenance().details().get("parts").findValuesAsText("backend"))
+                    .containsExactly("fast", "quality", "premium");
+        }
+    }
+
+    @Test
+    void partsMergeUnderTheirNamesByDefault() {
+        try (Llmock llmock = engine()) {
+            Fixture fixture = llmock.generate(threeParts().build());
+
+            assertThat(fixture.json()).isEqualTo(json("{'details':{'name':'Desk lamp','description':'A warm light'},"
+                    + "'pricing':{'price':39.5,'currency':'EUR'},'inventory':{'stock':12,'warehouse':'Berlin'}}"));
+            assertThat(fixture.provenance().details().get("merge").asText()).isEqualTo("under_keys");
+            assertThat(fixture.provenance().backend()).isEqualTo("fast+quality+premium");
+        }
+    }
+
+    @Test
+    void deepMergeCombinesThePartsIntoOneObject() {
+        try (Llmock llmock = engine()) {
+            Fixture fixture = llmock.generate(threeParts().merge(Merge.DEEP).count(2).build());
+
+            assertThat(fixture.json()).hasSize(2);
+            assertThat(fixture.json().get(1)).isEqualTo(json("{'name':'Desk lamp','description':'A warm light',"
+                    + "'price':39.5,'currency':'EUR','stock':12,'warehouse':'Berlin'}"));
+        }
+    }
+
+    @Test
+    void deepMergeRejectsTwoPartsDefiningTheSameValue() {
+        assertThatThrownBy(() -> FixtureRequest.builder().part("a", "{\"id\":0}", "fast")
+                .part("b", "{\"id\":\"string\"}", "quality").merge(Merge.DEEP).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Merge.DEEP cannot merge /id: the parts \"a\" and \"b\" both define it (integer and string)."
+                        + " Rename one, or use Merge.UNDER_KEYS.");
+    }
+
+    @Test
+    void partsAndTheirBackendsArePartOfTheCassetteKey() {
+        FixtureRequest fastPricing = FixtureRequest.builder().part("details", "{\"name\":\"string\"}", "fast")
+                .part("pricing", "{\"price\":0.0}", "fast").build();
+        FixtureRequest qualityPricing = FixtureRequest.builder().part("details", "{\"name\":\"string\"}", "fast")
+                .part("pricing", "{\"price\":0.0}", "quality").build();
+
+        assertThat(fastPricing.key()).isNotEqualTo(qualityPricing.key());
+        assertThat(qualityPricing.toKeyJson().get("parts").findValuesAsText("backend")).containsExactly("fast", "quality");
+        assertThat(qualityPricing.toKeyJson().get("merge").asText()).isEqualTo("under_keys");
+    }
+
+    @Test
+    void aRequestWithoutTheNewPatternsKeepsItsKeyJson() {
+        FixtureRequest plain = FixtureRequest.builder().shape("{\"name\":\"string\"}").backend("fast").enrich("quality")
+                .rule("names are short").build();
+
+        assertThat(Json.canonical(plain.toKeyJson())).isEqualTo("{\"backend\":\"fast\",\"count\":1,"
+                + "\"rules\":[\"names are short\"],\"shape\":{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\","
+                + "\"additionalProperties\":false,\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"],"
+                + "\"type\":\"object\"},\"stages\":[{\"backend\":\"quality\",\"role\":\"enrich\"}],\"variant\":0}");
+    }
+
+    @Test
+    void aRequestWithPartsTakesNoShapeOfItsOwn() {
+        assertThatThrownBy(() -> FixtureRequest.builder().shape("{\"a\":0}").part("b", "{\"c\":0}", "fast").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("A request with parts takes its shape from the parts; leave shape(...) out, or drop the parts.");
+    }
+}

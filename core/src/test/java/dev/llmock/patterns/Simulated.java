@@ -1,0 +1,109 @@
+package dev.llmock.patterns;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.llmock.internal.Json;
+import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendRequest;
+import dev.llmock.spi.BackendResponse;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/** A provider with a set latency and set answers (right or wrong), recording every call it gets. */
+final class Simulated implements Backend {
+    private final String name;
+    private final Function<BackendRequest, JsonNode> answers;
+    private final long latencyMs;
+    private final List<BackendRequest> calls = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+
+    private Simulated(String name, long latencyMs, Function<BackendRequest, JsonNode> answers) {
+        this.name = name;
+        this.latencyMs = latencyMs;
+        this.answers = answers;
+    }
+
+    static Simulated answering(String name, Function<BackendRequest, JsonNode> answers) {
+        return new Simulated(name, 0, answers);
+    }
+
+    /** Answers the given JSON texts in turn, the last one for every further call. */
+    static Simulated answering(String name, String... texts) {
+        AtomicInteger next = new AtomicInteger();
+        return new Simulated(name, 0, request -> json(texts[Math.min(next.getAndIncrement(), texts.length - 1)]));
+    }
+
+    Simulated withLatency(long millis) {
+        return new Simulated(name, millis, answers);
+    }
+
+    /** JSON with single quotes for readability in tests. */
+    static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text.replace('\'', '"'));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An array of {@code request.count()} records made by {@code each} from the record index. */
+    static JsonNode records(BackendRequest request, Function<Integer, JsonNode> each) {
+        if (request.count() == 1) {
+            return each.apply(request.firstIndex());
+        }
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < request.count(); i++) {
+            array.add(each.apply(request.firstIndex() + i));
+        }
+        return array;
+    }
+
+    List<BackendRequest> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String provider() {
+        return "simulated";
+    }
+
+    @Override
+    public String model() {
+        return "sim-1";
+    }
+
+    @Override
+    public BackendResponse call(BackendRequest request) {
+        calls.add(request);
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            if (latencyMs > 0) {
+                Thread.sleep(latencyMs);
+            }
+            return BackendResponse.of(answers.apply(request), "sim-1");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+}

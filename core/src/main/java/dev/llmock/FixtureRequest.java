@@ -45,6 +45,12 @@ public final class FixtureRequest {
     private final int maxAttempts;
     private final JsonNode context;
     private final String label;
+    private final List<Part> parts;
+    private final Merge merge;
+    private final List<String> consensus;
+    private final Type targetType;
+    private final String corrector;
+    private final String finalBackend;
     private volatile String key;
 
     private FixtureRequest(Builder builder) {
@@ -59,6 +65,12 @@ public final class FixtureRequest {
         this.maxAttempts = builder.maxAttempts;
         this.context = builder.context == null ? null : builder.context.deepCopy();
         this.label = builder.label;
+        this.parts = List.copyOf(builder.parts);
+        this.merge = builder.merge == null ? Merge.UNDER_KEYS : builder.merge;
+        this.consensus = List.copyOf(builder.consensus);
+        this.targetType = builder.targetType;
+        this.corrector = builder.corrector;
+        this.finalBackend = builder.finalBackend;
     }
 
     public static Builder builder() {
@@ -68,7 +80,8 @@ public final class FixtureRequest {
     /** A builder holding this request's values, to derive a changed copy. */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        builder.shape = shape;
+        // With parts the shape is derived from them in build(); copying it would read as a second shape.
+        builder.shape = parts.isEmpty() ? shape : null;
         builder.count = count;
         builder.backend = backend;
         builder.stages.addAll(stages);
@@ -79,6 +92,12 @@ public final class FixtureRequest {
         builder.maxAttempts = maxAttempts;
         builder.context = context;
         builder.label = label;
+        builder.parts.addAll(parts);
+        builder.merge = parts.isEmpty() ? null : merge;
+        builder.consensus.addAll(consensus);
+        builder.targetType = targetType;
+        builder.corrector = corrector;
+        builder.finalBackend = finalBackend;
         return builder;
     }
 
@@ -133,6 +152,36 @@ public final class FixtureRequest {
         return label;
     }
 
+    /** The parts generated concurrently and merged into each record; empty for an ordinary request. */
+    public List<Part> parts() {
+        return parts;
+    }
+
+    /** How {@link #parts()} are merged; {@link Merge#UNDER_KEYS} by default. */
+    public Merge merge() {
+        return merge;
+    }
+
+    /** The backends that each answer the first stage, the best answer winning; empty for no consensus. */
+    public List<String> consensus() {
+        return consensus;
+    }
+
+    /** The Java type of one record, whose Bean Validation constraints are checked when a provider is present. */
+    public Type targetType() {
+        return targetType;
+    }
+
+    /** The backend that corrects violations, or null for the backend that produced the data. */
+    public String corrector() {
+        return corrector;
+    }
+
+    /** The backend given one last try when {@link #maxAttempts()} are used up, or null for none. */
+    public String finalBackend() {
+        return finalBackend;
+    }
+
     /** The logical request as canonical JSON: what cassettes store and keys hash. */
     public ObjectNode toKeyJson() {
         ObjectNode json = Json.MAPPER.createObjectNode();
@@ -168,6 +217,30 @@ public final class FixtureRequest {
         json.put("variant", variant);
         if (context != null) {
             json.set("context", context.deepCopy());
+        }
+        // Keys of the patterns appear only when used, so requests without them keep their cassette keys.
+        if (!parts.isEmpty()) {
+            ArrayNode array = json.putArray("parts");
+            for (Part part : parts) {
+                ObjectNode each = array.addObject();
+                each.put("name", part.name());
+                each.put("backend", part.backend());
+                each.set("shape", part.shape().toJsonSchema());
+            }
+            json.put("merge", merge.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!consensus.isEmpty()) {
+            ArrayNode array = json.putArray("consensus");
+            consensus.forEach(array::add);
+        }
+        if (targetType != null) {
+            json.put("targetType", targetType.getTypeName());
+        }
+        if (corrector != null) {
+            json.put("corrector", corrector);
+        }
+        if (finalBackend != null) {
+            json.put("finalBackend", finalBackend);
         }
         return json;
     }
@@ -223,6 +296,12 @@ public final class FixtureRequest {
         private int maxAttempts = 3;
         private JsonNode context;
         private String label;
+        private final List<Part> parts = new ArrayList<>();
+        private Merge merge;
+        private final List<String> consensus = new ArrayList<>();
+        private Type targetType;
+        private String corrector;
+        private String finalBackend;
 
         private Builder() {
         }
@@ -317,7 +396,82 @@ public final class FixtureRequest {
             return this;
         }
 
+        /**
+         * Adds a part generated concurrently with the others on {@code backendName}; the request's shape is the
+         * parts' merge (see {@link #merge(Merge)}), so a request with parts has no {@link #shape(Shape)} of its own.
+         */
+        public Builder part(String name, Shape partShape, String backendName) {
+            Part part = new Part(name, partShape, backendName);
+            if (parts.stream().anyMatch(p -> p.name().equals(part.name()))) {
+                throw new IllegalArgumentException("The part \"" + name + "\" was already added; part names are unique.");
+            }
+            parts.add(part);
+            return this;
+        }
+
+        /** As {@link #part(String, Shape, String)} with the shape as template or JSON Schema text. */
+        public Builder part(String name, String partShape, String backendName) {
+            return part(name, Shape.parse(partShape), backendName);
+        }
+
+        /** How parts merge; {@link Merge#UNDER_KEYS} by default. */
+        public Builder merge(Merge value) {
+            this.merge = Objects.requireNonNull(value, "merge");
+            return this;
+        }
+
+        /** Sends the first stage to each of these backends; the best-scoring answer wins. */
+        public Builder consensus(String... backendNames) {
+            consensus.clear();
+            for (String name : backendNames) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("consensus(...) needs backend names, but one is blank.");
+                }
+                consensus.add(name);
+            }
+            return this;
+        }
+
+        /** The Java type of one record: its Bean Validation constraints are checked when a provider is present. */
+        public Builder targetType(Type type) {
+            this.targetType = type;
+            return this;
+        }
+
+        /** The backend that corrects violations (default: the backend that produced the data). */
+        public Builder corrector(String backendName) {
+            this.corrector = backendName == null || backendName.isBlank() ? null : backendName;
+            return this;
+        }
+
+        /** A backend given one last try at correcting when {@code maxAttempts} are used up. */
+        public Builder finalBackend(String backendName) {
+            this.finalBackend = backendName == null || backendName.isBlank() ? null : backendName;
+            return this;
+        }
+
         public FixtureRequest build() {
+            if (!parts.isEmpty()) {
+                if (shape != null) {
+                    throw new IllegalStateException("A request with parts takes its shape from the parts;"
+                            + " leave shape(...) out, or drop the parts.");
+                }
+                if (!consensus.isEmpty()) {
+                    throw new IllegalStateException("consensus(...) and part(...) cannot be combined: give each part"
+                            + " one backend, or ask several backends for the whole record.");
+                }
+                shape = partsShape();
+            } else if (merge != null) {
+                throw new IllegalStateException("merge(...) applies to parts, but the request has none; add part(...).");
+            }
+            if (!consensus.isEmpty() && consensus.size() < 2) {
+                throw new IllegalArgumentException("consensus(...) needs at least two backends, but got " + consensus
+                        + ".");
+            }
+            if (!consensus.isEmpty() && !backend.isEmpty()) {
+                throw new IllegalStateException("consensus(...) names the backends of the first stage; leave"
+                        + " backend(\"" + backend + "\") out.");
+            }
             if (shape == null) {
                 throw new IllegalStateException("A FixtureRequest needs a shape: call shape(...) or shapeOf(...).");
             }
@@ -336,7 +490,21 @@ public final class FixtureRequest {
                             + " stage needs a backend name.");
                 }
             }
-            return new FixtureRequest(this);
+            FixtureRequest request = new FixtureRequest(this);
+            if (!parts.isEmpty()) {
+                shape = null; // so this builder can take more parts and build again
+            }
+            return request;
+        }
+
+        private Shape partsShape() {
+            java.util.Map<String, dev.llmock.internal.shape.ShapeNode> byName = new java.util.LinkedHashMap<>();
+            parts.forEach(part -> byName.put(part.name(), part.shape().node()));
+            if (merge == null || merge == Merge.UNDER_KEYS) {
+                return Shape.ofNode(dev.llmock.internal.shape.ShapeMerge.underKeys(byName));
+            }
+            return Shape.ofNode(dev.llmock.internal.shape.ShapeMerge.deep(List.copyOf(byName.keySet()),
+                    List.copyOf(byName.values())));
         }
     }
 }

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The engine behind {@link Llmock}: interceptors, then the cache, then the stage runner. */
@@ -25,6 +28,8 @@ public final class Engine implements Llmock {
     private final BackendRegistry registry;
     private final StatsRecorder stats = new StatsRecorder();
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
+    /** Runs parts, batches and consensus calls concurrently; owned by this engine and shut down by close(). */
+    private final ExecutorService workers = Executors.newCachedThreadPool(new WorkerThreads());
 
     private Engine(EngineBuilder builder) {
         this.config = builder.config == null ? LlmockConfig.none() : builder.config;
@@ -35,7 +40,7 @@ public final class Engine implements Llmock {
         if (builder.cache == null || builder.cache) {
             chain.add(new CacheInterceptor());
         }
-        chain.add(new StageRunner(registry, stats, clock, seed));
+        chain.add(new StageRunner(registry, stats, config, clock, seed, workers));
         this.interceptors = List.copyOf(chain);
     }
 
@@ -76,7 +81,20 @@ public final class Engine implements Llmock {
 
     @Override
     public void close() {
+        workers.shutdownNow();
         registry.close();
+    }
+
+    /** Daemon threads, so an engine that is never closed does not keep the JVM alive. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger number = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "llmock-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     private record RealChain(List<FixtureInterceptor> interceptors, int index, FixtureRequest request,

@@ -8,198 +8,358 @@ import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.GenerationException;
 import dev.llmock.LlmockConfig;
+import dev.llmock.Merge;
+import dev.llmock.Part;
 import dev.llmock.ProgressListener;
 import dev.llmock.Provenance;
-import dev.llmock.Rule;
 import dev.llmock.Shape;
 import dev.llmock.Stage;
 import dev.llmock.Violation;
 import dev.llmock.internal.Json;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
-import dev.llmock.spi.BackendResponse;
 import dev.llmock.spi.FixtureInterceptor;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
- * The end of the chain: runs the request's stages on their backends, batch by batch, validating every record
- * against the shape and rules and sending violations back for repair up to {@code maxAttempts}.
+ * The end of the chain: plans the request's stages and runs them on their backends. The first stage is one backend
+ * (routed by complexity for {@value FixtureRequest#AUTO}), parts run concurrently and merged, or a consensus of
+ * several backends; later stages enrich (keeping earlier valid values) or validate. Every batch goes through the
+ * {@link CorrectionLoop}; values of distribution directives are fixed by code throughout and checked at the end.
  */
 final class StageRunner implements FixtureInterceptor {
-    /** Records per call to the synthetic generator; only progress granularity depends on it. */
-    private static final int SYNTHETIC_BATCH = 250;
-    /** Records per call to a network backend until batching sizes calls from the token budget. */
-    private static final int NETWORK_BATCH = 10;
-
     private final BackendRegistry registry;
     private final StatsRecorder stats;
+    private final LlmockConfig config;
     private final Clock clock;
     private final long seed;
+    private final ExecutorService executor;
 
-    StageRunner(BackendRegistry registry, StatsRecorder stats, Clock clock, long seed) {
+    StageRunner(BackendRegistry registry, StatsRecorder stats, LlmockConfig config, Clock clock, long seed,
+                ExecutorService executor) {
         this.registry = registry;
         this.stats = stats;
+        this.config = config;
         this.clock = clock;
         this.seed = seed;
+        this.executor = executor;
+    }
+
+    /** What one stage produced, for the provenance. */
+    private record Outcome(JsonNode output, String backend, String provider, String model, Totals totals) {
+    }
+
+    /** The state of one request while it runs. */
+    private final class Run {
+        final FixtureRequest request;
+        final long requestSeed;
+        final FixedValues fixed;
+        final CorrectionLoop loop;
+        final Backend corrector;
+        final Backend finalBackend;
+        final ObjectNode details = Json.MAPPER.createObjectNode();
+
+        Run(FixtureRequest request) {
+            this.request = request;
+            this.requestSeed = Seeds.forRequest(seed, request.key());
+            this.fixed = FixedValues.plan(request.shape().node(), request.count(), requestSeed);
+            this.loop = new CorrectionLoop(stats, RecordChecks.of(request), request.maxAttempts(), request.label());
+            this.corrector = request.corrector() == null ? null : registry.resolve(request.corrector());
+            this.finalBackend = request.finalBackend() == null ? null : registry.resolve(request.finalBackend());
+        }
+
+        CorrectionLoop.Crew crew(Backend producer, Backend validator) {
+            return new CorrectionLoop.Crew(producer, validator, corrector != null ? corrector : producer,
+                    finalBackend);
+        }
+
+        /** Resolves a backend name; {@value FixtureRequest#AUTO} routes by the complexity of {@code shape}. */
+        Backend resolve(String name, Shape shape, String where) {
+            if (!FixtureRequest.AUTO.equals(name)) {
+                return registry.resolve(name);
+            }
+            Routing.Choice choice = Routing.choose(shape.node(), request.rules().size() + request.checks().size(),
+                    config);
+            if (where.equals("generate")) {
+                details.set("routing", choice.toJson());
+            } else {
+                if (!details.has("routingByStage")) {
+                    details.putObject("routingByStage");
+                }
+                ((ObjectNode) details.get("routingByStage")).set(where, choice.toJson());
+            }
+            return registry.resolve(choice.backend());
+        }
     }
 
     @Override
     public Fixture intercept(Chain chain) {
         FixtureRequest request = chain.request();
-        long requestSeed = Seeds.forRequest(seed, request.key());
-        List<Stage> plan = new ArrayList<>();
-        plan.add(new Stage(Stage.Role.GENERATE, request.backend(), request.shape(), null));
-        plan.addAll(request.stages());
+        Run run = new Run(request);
+        List<Stage> later = request.stages();
+        ProgressListener firstProgress = later.isEmpty() ? chain.progress() : ProgressListener.NONE;
 
-        JsonNode output = null;
-        Shape shape = request.shape();
+        List<Outcome> outcomes = new ArrayList<>();
         ArrayNode stageDetails = Json.MAPPER.createArrayNode();
-        Totals totals = new Totals();
-        Backend last = null;
-        String lastModel = null;
-        for (int i = 0; i < plan.size(); i++) {
-            Stage stage = plan.get(i);
+        Outcome first;
+        if (!request.parts().isEmpty()) {
+            first = parts(run, firstProgress);
+        } else if (!request.consensus().isEmpty()) {
+            first = consensus(run, firstProgress);
+        } else {
+            Backend backend = run.resolve(request.backend(), request.shape(), "generate");
+            first = stage(run, Stage.Role.GENERATE, backend, request.shape(), null, null, Seeds.mix(run.requestSeed),
+                    firstProgress, "generate");
+        }
+        outcomes.add(first);
+        JsonNode output = first.output();
+        Shape shape = request.shape();
+        for (int i = 0; i < later.size(); i++) {
+            Stage stage = later.get(i);
             shape = stage.shape() != null ? stage.shape() : shape;
-            Backend backend = registry.resolve(stage.backend());
-            String prompt = join(request.prompt(), stage.prompt());
-            ProgressListener progress = i == plan.size() - 1 ? chain.progress() : ProgressListener.NONE;
-            Totals stageTotals = new Totals();
-            output = runStage(stage.role(), backend, shape, request, prompt, output,
-                    Seeds.mix(requestSeed + i), progress, stageTotals);
-            totals.add(stageTotals);
-            last = backend;
-            lastModel = stageTotals.model != null ? stageTotals.model : backend.model();
+            String where = "stage" + (i + 1);
+            Backend backend = run.resolve(stage.backend(), shape, where);
+            ProgressListener progress = i == later.size() - 1 ? chain.progress() : ProgressListener.NONE;
+            Outcome outcome = stage(run, stage.role(), backend, shape, stage.prompt(), output,
+                    Seeds.mix(run.requestSeed + i + 1), progress, null);
+            outcomes.add(outcome);
+            output = outcome.output();
+        }
+        if (!run.fixed.isEmpty()) {
+            run.details.set("distributions", run.fixed.verify(output));
+        }
+
+        Totals totals = new Totals();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            totals.add(outcome.totals());
             ObjectNode detail = stageDetails.addObject();
-            detail.put("role", stage.role().name().toLowerCase(Locale.ROOT));
-            detail.put("backend", backend.name());
-            detail.put("provider", backend.provider());
-            if (lastModel != null) {
-                detail.put("model", lastModel);
+            detail.put("role", (i == 0 ? Stage.Role.GENERATE : later.get(i - 1).role()).name().toLowerCase(Locale.ROOT));
+            detail.put("backend", outcome.backend());
+            detail.put("provider", outcome.provider());
+            if (outcome.model() != null) {
+                detail.put("model", outcome.model());
             }
-            detail.put("attempts", stageTotals.attempts);
-            detail.put("latencyMs", stageTotals.latency.toMillis());
+            detail.put("attempts", outcome.totals().attempts());
+            detail.put("latencyMs", outcome.totals().latency().toMillis());
+            loopFacts(detail, outcome.totals());
         }
-        ObjectNode details = Json.MAPPER.createObjectNode();
-        if (plan.size() > 1) {
-            details.set("stages", stageDetails);
+        if (outcomes.size() > 1 || request.corrector() != null || request.finalBackend() != null) {
+            run.details.set("stages", stageDetails);
         }
-        Provenance provenance = new Provenance(Provenance.Source.GENERATED, last.name(), last.provider(), lastModel,
-                totals.attempts, totals.latency, totals.promptTokens, totals.completionTokens, clock.instant(), details);
+        Outcome last = outcomes.get(outcomes.size() - 1);
+        Provenance provenance = new Provenance(Provenance.Source.GENERATED, last.backend(), last.provider(),
+                last.model(), totals.attempts(), totals.latency(), totals.promptTokens(), totals.completionTokens(),
+                clock.instant(), run.details);
         return new Fixture(output, provenance);
     }
 
-    private JsonNode runStage(Stage.Role role, Backend backend, Shape shape, FixtureRequest request, String prompt,
-                              JsonNode previous, long stageSeed, ProgressListener progress, Totals totals) {
+    private static void loopFacts(ObjectNode detail, Totals totals) {
+        if (totals.corrections() > 0) {
+            detail.put("corrections", totals.corrections());
+        }
+        if (totals.validatorCalls() > 0) {
+            detail.put("validatorCalls", totals.validatorCalls());
+        }
+        if (totals.finalTries() > 0) {
+            detail.put("finalTries", totals.finalTries());
+        }
+    }
+
+    private Outcome stage(Run run, Stage.Role role, Backend backend, Shape shape, String stagePrompt,
+                          JsonNode previous, long stageSeed, ProgressListener progress, String batchingKey) {
+        FixtureRequest request = run.request;
+        Backend validator = role == Stage.Role.VALIDATE ? backend : null;
+        StageJob job = new StageJob(role, run.crew(backend, validator), run.loop, shape, request.count(),
+                join(request.prompt(), stagePrompt), request.rules(), request.context(), stageSeed, previous,
+                run.fixed, executor, config, role == Stage.Role.GENERATE);
+        JsonNode output = job.run(progress);
+        if (batchingKey != null && request.count() > 1) {
+            run.details.set("batching", job.facts());
+        }
+        Totals totals = job.totals();
+        return new Outcome(output, backend.name(), backend.provider(),
+                totals.model() != null ? totals.model() : backend.model(), totals);
+    }
+
+    /** Parts run concurrently, each on its backend through its own loop, then merge into each record. */
+    private Outcome parts(Run run, ProgressListener progress) {
+        FixtureRequest request = run.request;
+        List<Part> parts = request.parts();
+        List<Future<Outcome>> futures = new ArrayList<>();
+        List<Backend> backends = new ArrayList<>();
+        for (Part part : parts) {
+            Backend backend = run.resolve(part.backend(), part.shape(), "part:" + part.name());
+            backends.add(backend);
+            List<String> prefix = request.merge() == Merge.UNDER_KEYS ? List.of(part.name()) : List.of();
+            FixedValues fixed = run.fixed.part(prefix, part.shape().node());
+            CorrectionLoop loop = new CorrectionLoop(stats, RecordChecks.shapeOnly(), request.maxAttempts(),
+                    request.label() == null ? "part \"" + part.name() + "\"" : request.label() + ", part \""
+                            + part.name() + "\"");
+            long partSeed = Seeds.mix(Seeds.mix(run.requestSeed) ^ Seeds.mix(part.name().hashCode()));
+            StageJob job = new StageJob(Stage.Role.GENERATE, run.crew(backend, null), loop, part.shape(),
+                    request.count(), request.prompt(), request.rules(), request.context(), partSeed, null, fixed,
+                    executor, config, false);
+            futures.add(executor.submit(() -> new Outcome(job.run(ProgressListener.NONE), backend.name(),
+                    backend.provider(), job.totals().model() != null ? job.totals().model() : backend.model(),
+                    job.totals())));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> future : futures) {
+            outcomes.add(await(future, futures));
+        }
+        JsonNode merged = PartMerge.merge(parts, outcomes.stream().map(Outcome::output).toList(), request.merge(),
+                request.count());
+        List<Violation> violations = run.loop.checks().check(merged, request.shape(), request.count(), false);
+        if (!violations.isEmpty()) {
+            StringBuilder message = new StringBuilder("The merged parts ").append(names(parts))
+                    .append(" break the request's rules");
+            if (request.label() != null) {
+                message.append(" for ").append(request.label());
+            }
+            message.append(". Still failing:");
+            violations.stream().limit(20).forEach(v -> message.append("\n  ").append(v));
+            message.append("\nLast output: ").append(Json.compact(merged)).append("\nRules over several parts"
+                    + " cannot be repaired part by part: check them in an enrich or validate stage after the parts.");
+            throw new GenerationException(message.toString(), violations, merged);
+        }
+        progress.progress(request.count(), request.count());
+
+        ArrayNode partDetails = run.details.putArray("parts");
+        Totals totals = new Totals();
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> providers = new LinkedHashSet<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            totals.add(outcome.totals());
+            names.add(outcome.backend());
+            providers.add(outcome.provider());
+            ObjectNode detail = partDetails.addObject();
+            detail.put("name", parts.get(i).name());
+            detail.put("backend", outcome.backend());
+            detail.put("provider", outcome.provider());
+            if (outcome.model() != null) {
+                detail.put("model", outcome.model());
+            }
+            detail.put("attempts", outcome.totals().attempts());
+            detail.put("latencyMs", outcome.totals().latency().toMillis());
+            loopFacts(detail, outcome.totals());
+        }
+        run.details.put("merge", request.merge().name().toLowerCase(Locale.ROOT));
+        return new Outcome(merged, String.join("+", names), String.join("+", providers), null, totals);
+    }
+
+    /**
+     * The same request to every consensus backend at once; each answer is scored, the best wins and, if it still
+     * has violations, goes on through the correction loop. The whole count goes to each backend in one call.
+     */
+    private Outcome consensus(Run run, ProgressListener progress) {
+        FixtureRequest request = run.request;
         int count = request.count();
-        if (count == 1) {
-            BackendRequest call = new BackendRequest(role, shape, 1, 0, prompt, request.rules(), previous, List.of(),
-                    request.context(), stageSeed, null);
-            JsonNode result = callValidated(backend, call, request, totals);
-            progress.progress(1, 1);
-            return result;
+        JsonNode fixedValues = null;
+        if (!run.fixed.isEmpty()) {
+            ArrayNode partials = Json.MAPPER.createArrayNode();
+            for (int i = 0; i < count; i++) {
+                partials.add(run.fixed.partial(i));
+            }
+            fixedValues = count == 1 ? partials.get(0) : partials;
         }
-        int batch = LlmockConfig.SYNTHETIC.equals(backend.provider()) ? SYNTHETIC_BATCH : NETWORK_BATCH;
-        ArrayNode all = Json.MAPPER.createArrayNode();
-        for (int from = 0; from < count; from += batch) {
-            int size = Math.min(batch, count - from);
-            JsonNode previousSlice = previous == null ? null : slice(previous, from, size);
-            BackendRequest call = new BackendRequest(role, shape, size, from, prompt, request.rules(), previousSlice,
-                    List.of(), request.context(), stageSeed, null);
-            JsonNode part = callValidated(backend, call, request, totals);
-            all.addAll((ArrayNode) part);
-            progress.progress(all.size(), count);
+        BackendRequest call = new BackendRequest(Stage.Role.GENERATE, request.shape(), count, 0, request.prompt(),
+                request.rules(), fixedValues, List.of(), request.context(), Seeds.mix(run.requestSeed), null);
+        java.util.function.UnaryOperator<JsonNode> prepare = output -> fixAll(run.fixed, output, count);
+        Totals totals = new Totals();
+        List<Backend> backends = new ArrayList<>();
+        List<Future<CorrectionLoop.Candidate>> futures = new ArrayList<>();
+        for (String name : request.consensus()) {
+            Backend backend = run.resolve(name, request.shape(), "consensus:" + name);
+            backends.add(backend);
+            futures.add(executor.submit(() -> run.loop.produce(backend, call, prepare, totals)));
         }
-        return all;
-    }
-
-    private JsonNode callValidated(Backend backend, BackendRequest call, FixtureRequest request, Totals totals) {
-        BackendRequest current = call;
-        List<Violation> violations = List.of();
-        JsonNode output = null;
-        for (int attempt = 1; attempt <= request.maxAttempts(); attempt++) {
-            long started = System.nanoTime();
-            BackendResponse response;
+        List<ConsensusScore> scores = new ArrayList<>();
+        List<CorrectionLoop.Candidate> answers = new ArrayList<>();
+        RuntimeException firstError = null;
+        int best = -1;
+        for (int i = 0; i < futures.size(); i++) {
+            Backend backend = backends.get(i);
             try {
-                response = backend.call(current);
-            } catch (BackendException e) {
-                stats.failure(backend.name(), backend.provider(), Duration.ofNanos(System.nanoTime() - started));
-                throw e;
+                CorrectionLoop.Candidate answer = await(futures.get(i), List.of());
+                List<Violation> violations = run.loop.checks().check(answer.json(), request.shape(), count, false);
+                run.loop.settle(answer, violations.isEmpty());
+                answers.add(answer);
+                scores.add(ConsensusScore.of(backend.name(), answer.json(), violations));
+            } catch (BackendException | GenerationException e) {
+                firstError = firstError == null ? e : firstError;
+                answers.add(null);
+                scores.add(ConsensusScore.failed(backend.name(), e.getMessage().lines().findFirst().orElse("")));
             }
-            Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            totals.record(response, latency);
-            output = response.json();
-            violations = check(output, call.shape(), call.count(), request.checks());
-            if (violations.isEmpty()) {
-                stats.success(backend.name(), backend.provider(), latency, response.promptTokens(),
-                        response.completionTokens());
-                return output;
+            if (answers.get(i) != null && (best < 0 || scores.get(i).score() > scores.get(best).score())) {
+                best = i;
             }
-            stats.failure(backend.name(), backend.provider(), latency);
-            current = current.repairing(output, violations);
         }
-        throw new GenerationException(invalidOutput(backend, request, violations, output), violations, output);
+        if (best < 0) {
+            throw firstError;
+        }
+        ObjectNode consensus = run.details.putObject("consensus");
+        consensus.put("winner", backends.get(best).name());
+        ArrayNode all = consensus.putArray("scores");
+        scores.forEach(score -> all.add(score.toJson()));
+
+        Backend winner = backends.get(best);
+        CorrectionLoop.Candidate chosen = CorrectionLoop.Candidate.given(answers.get(best).json());
+        JsonNode output = run.loop.run(run.crew(winner, null), call, () -> chosen, prepare, false, totals);
+        progress.progress(count, count);
+        return new Outcome(output, winner.name(), winner.provider(),
+                answers.get(best).response().model() != null ? answers.get(best).response().model() : winner.model(),
+                totals);
     }
 
-    static List<Violation> check(JsonNode output, Shape shape, int count, List<Rule> rules) {
-        if (output == null) {
-            return List.of(new Violation("", "the backend returned no JSON"));
+    private static JsonNode fixAll(FixedValues fixed, JsonNode output, int count) {
+        if (fixed.isEmpty() || output == null) {
+            return output;
         }
         if (count == 1) {
-            List<Violation> violations = new ArrayList<>(shape.validate(output));
-            rules.forEach(rule -> violations.addAll(rule.check(output)));
-            return violations;
+            return fixed.apply(output, 0);
         }
-        if (!output.isArray() || output.size() != count) {
-            return List.of(new Violation("", "expected an array of exactly " + count + " records but got "
-                    + (output.isArray() ? output.size() + " records" : output.getNodeType().toString().toLowerCase(Locale.ROOT))));
+        if (!output.isArray()) {
+            return output;
         }
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String prefix = "/" + i;
-            JsonNode record = output.get(i);
-            shape.validate(record).forEach(v -> violations.add(new Violation(prefix + v.pointer(), v.reason())));
-            rules.forEach(rule -> rule.check(record).forEach(
-                    v -> violations.add(new Violation(prefix + v.pointer(), v.reason()))));
+        ArrayNode result = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < output.size() && i < count; i++) {
+            result.add(fixed.apply(output.get(i), i));
         }
-        return violations;
+        return result;
     }
 
-    private static String invalidOutput(Backend backend, FixtureRequest request, List<Violation> violations,
-                                        JsonNode output) {
-        StringBuilder message = new StringBuilder("The backend \"").append(backend.name()).append("\" (")
-                .append(backend.provider());
-        if (backend.model() != null) {
-            message.append(", model ").append(backend.model());
+    private static <T> T await(Future<T> future, List<? extends Future<?>> others) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            others.forEach(f -> f.cancel(true));
+            throw new GenerationException("Interrupted while waiting for a concurrent call", e);
+        } catch (ExecutionException e) {
+            others.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new GenerationException("A concurrent call failed: " + cause, cause);
         }
-        message.append(") produced data that does not fit the shape after ").append(request.maxAttempts())
-                .append(request.maxAttempts() == 1 ? " attempt" : " attempts");
-        if (request.label() != null) {
-            message.append(" for ").append(request.label());
-        }
-        message.append(". Still failing:");
-        violations.stream().limit(20).forEach(v -> message.append("\n  ").append(v));
-        if (violations.size() > 20) {
-            message.append("\n  ... and ").append(violations.size() - 20).append(" more");
-        }
-        String text = output == null ? "(none)" : Json.compact(output);
-        message.append("\nLast output: ").append(text.length() > 2000 ? text.substring(0, 2000) + "..." : text);
-        message.append("\nRaise maxAttempts, relax the shape or rules, or use a stronger backend.");
-        return message.toString();
     }
 
-    private static JsonNode slice(JsonNode array, int from, int size) {
-        if (!array.isArray()) {
-            return array;
-        }
-        ArrayNode part = Json.MAPPER.createArrayNode();
-        for (int i = from; i < Math.min(array.size(), from + size); i++) {
-            part.add(array.get(i));
-        }
-        return part;
+    private static String names(List<Part> parts) {
+        return parts.stream().map(p -> "\"" + p.name() + "\"").toList().toString();
     }
 
     private static String join(String first, String second) {
@@ -207,38 +367,5 @@ final class StageRunner implements FixtureInterceptor {
             return second;
         }
         return second == null ? first : first + "\n" + second;
-    }
-
-    /** Attempts, latency and tokens summed over the calls of one stage or request. */
-    private static final class Totals {
-        int attempts;
-        Duration latency = Duration.ZERO;
-        Long promptTokens;
-        Long completionTokens;
-        String model;
-
-        void record(BackendResponse response, Duration took) {
-            attempts += Math.max(1, response.attempts());
-            latency = latency.plus(took);
-            promptTokens = sum(promptTokens, response.promptTokens());
-            completionTokens = sum(completionTokens, response.completionTokens());
-            if (response.model() != null) {
-                model = response.model();
-            }
-        }
-
-        void add(Totals other) {
-            attempts += other.attempts;
-            latency = latency.plus(other.latency);
-            promptTokens = sum(promptTokens, other.promptTokens);
-            completionTokens = sum(completionTokens, other.completionTokens);
-        }
-
-        private static Long sum(Long a, Long b) {
-            if (a == null) {
-                return b;
-            }
-            return b == null ? a : a + b;
-        }
     }
 }

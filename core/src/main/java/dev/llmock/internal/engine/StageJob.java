@@ -1,0 +1,332 @@
+package dev.llmock.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.BackendConfig;
+import dev.llmock.GenerationException;
+import dev.llmock.LlmockConfig;
+import dev.llmock.ProgressListener;
+import dev.llmock.Shape;
+import dev.llmock.Stage;
+import dev.llmock.internal.Json;
+import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendRequest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * One stage over all records: split into batches sized from the backend's {@code maxTokens} and the estimated tokens
+ * per record, run concurrently up to the backend's {@code maxConcurrentRequests}, each batch through the correction
+ * loop; a generating stage also drops duplicate records and asks again for them and for any shortfall, so exactly
+ * {@code count} records come back.
+ */
+final class StageJob {
+    /** Records per call to the synthetic generator; only progress granularity depends on it. */
+    static final int SYNTHETIC_BATCH = 250;
+    static final int DEFAULT_MAX_TOKENS = 4096;
+    static final int DEFAULT_CONCURRENCY = 4;
+    static final int MAX_NETWORK_BATCH = 50;
+    /** Share of {@code maxTokens} planned for records; the rest is headroom for estimates that run short. */
+    static final double TOKEN_HEADROOM = 0.75;
+    static final int CHARS_PER_TOKEN = 4;
+    /** Times a generating stage asks again for missing or duplicate records. */
+    static final int GAP_ROUNDS = 3;
+
+    private final Stage.Role role;
+    private final boolean dedupe;
+    private final Backend backend;
+    private final CorrectionLoop.Crew crew;
+    private final CorrectionLoop loop;
+    private final Shape shape;
+    private final int count;
+    private final String prompt;
+    private final List<String> rules;
+    private final JsonNode context;
+    private final long seed;
+    private final JsonNode previous;
+    private final FixedValues fixed;
+    private final ExecutorService executor;
+    private final int batchSize;
+    private final int concurrency;
+    private final Totals totals = new Totals();
+    private final AtomicInteger batches = new AtomicInteger();
+    private int reasked;
+    private int duplicatesKept;
+
+    StageJob(Stage.Role role, CorrectionLoop.Crew crew, CorrectionLoop loop, Shape shape, int count, String prompt,
+             List<String> rules, JsonNode context, long seed, JsonNode previous, FixedValues fixed,
+             ExecutorService executor, LlmockConfig config, boolean dedupe) {
+        this.role = role;
+        this.dedupe = dedupe;
+        this.backend = crew.producer();
+        this.crew = crew;
+        this.loop = loop;
+        this.shape = shape;
+        this.count = count;
+        this.prompt = prompt;
+        this.rules = rules;
+        this.context = context;
+        this.seed = seed;
+        this.previous = previous;
+        this.fixed = fixed;
+        this.executor = executor;
+        this.batchSize = batchSize(backend, shape, config);
+        this.concurrency = concurrency(backend, config);
+    }
+
+    Totals totals() {
+        return totals;
+    }
+
+    /** Batching facts for the provenance. */
+    ObjectNode facts() {
+        ObjectNode facts = Json.MAPPER.createObjectNode();
+        facts.put("batchSize", batchSize);
+        facts.put("concurrency", concurrency);
+        facts.put("batches", batches.get());
+        facts.put("calls", totals.calls());
+        facts.put("reasked", reasked);
+        facts.put("duplicatesKept", duplicatesKept);
+        return facts;
+    }
+
+    JsonNode run(ProgressListener progress) {
+        if (count == 1) {
+            JsonNode result = batch(new int[] {0}, 0, true);
+            progress.progress(1, 1);
+            return result;
+        }
+        JsonNode[] records = new JsonNode[count];
+        List<int[]> initial = new ArrayList<>();
+        for (int from = 0; from < count; from += batchSize) {
+            initial.add(range(from, Math.min(batchSize, count - from)));
+        }
+        execute(initial, 0, records, progress);
+        if (role == Stage.Role.GENERATE) {
+            fillGaps(records, progress);
+        }
+        ArrayNode all = Json.MAPPER.createArrayNode();
+        for (JsonNode record : records) {
+            all.add(record);
+        }
+        return all;
+    }
+
+    /** Asks again for missing records and duplicates, at fresh record indexes so seeded backends give new ones. */
+    private void fillGaps(JsonNode[] records, ProgressListener progress) {
+        int rounds = GAP_ROUNDS;
+        for (int round = 1; round <= rounds; round++) {
+            List<Integer> gaps = gaps(records, dedupe);
+            if (gaps.isEmpty()) {
+                return;
+            }
+            reasked += gaps.size();
+            gaps.forEach(slot -> records[slot] = null);
+            List<int[]> again = new ArrayList<>();
+            for (int from = 0; from < gaps.size(); from += batchSize) {
+                int[] slots = gaps.subList(from, Math.min(gaps.size(), from + batchSize)).stream()
+                        .mapToInt(Integer::intValue).toArray();
+                again.add(slots);
+            }
+            execute(again, count * round, records, progress);
+        }
+        List<Integer> missing = gaps(records, false);
+        if (!missing.isEmpty()) {
+            int have = count - missing.size();
+            throw new GenerationException("The backend \"" + backend.name() + "\" (" + backend.provider()
+                    + ") returned " + have + " of " + count + " records after asking again " + rounds
+                    + " times for the shortfall. Lower the count, raise its maxTokens, or use a stronger backend.",
+                    List.of(), null);
+        }
+        duplicatesKept = dedupe ? gaps(records, true).size() : 0;
+    }
+
+    /** Slots with no record, and with {@code duplicates} also slots repeating an earlier record. */
+    private static List<Integer> gaps(JsonNode[] records, boolean duplicates) {
+        List<Integer> gaps = new ArrayList<>();
+        Map<JsonNode, Integer> seen = new HashMap<>();
+        for (int i = 0; i < records.length; i++) {
+            if (records[i] == null) {
+                gaps.add(i);
+            } else if (duplicates && seen.putIfAbsent(records[i], i) != null) {
+                gaps.add(i);
+            }
+        }
+        return gaps;
+    }
+
+    /** Runs the batches with at most {@link #concurrency} in flight; progress is reported from this thread. */
+    private void execute(List<int[]> work, int indexBase, JsonNode[] records, ProgressListener progress) {
+        CompletionService<Object[]> done = new ExecutorCompletionService<>(executor);
+        Deque<int[]> queue = new ArrayDeque<>(work);
+        List<Future<Object[]>> running = new ArrayList<>();
+        int inFlight = 0;
+        int submitted = 0;
+        try {
+            while (!queue.isEmpty() || inFlight > 0) {
+                while (!queue.isEmpty() && inFlight < concurrency) {
+                    int[] slots = queue.poll();
+                    int firstIndex = indexBase == 0 ? slots[0] : indexBase + submitted * batchSize;
+                    submitted++;
+                    running.add(done.submit(() -> new Object[] {slots, batch(slots, firstIndex, false)}));
+                    inFlight++;
+                }
+                Object[] result = done.take().get();
+                inFlight--;
+                int[] slots = (int[]) result[0];
+                JsonNode output = (JsonNode) result[1];
+                for (int k = 0; k < slots.length && k < output.size(); k++) {
+                    records[slots[k]] = output.get(k);
+                }
+                int filled = 0;
+                for (JsonNode record : records) {
+                    filled += record == null ? 0 : 1;
+                }
+                progress.progress(filled, count);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.forEach(f -> f.cancel(true));
+            throw new GenerationException("Interrupted while generating " + count + " records", e);
+        } catch (ExecutionException e) {
+            running.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new GenerationException("A batch failed: " + cause, cause);
+        }
+    }
+
+    /** One call through the loop: a single record, or an array for the given slots. */
+    private JsonNode batch(int[] slots, int firstIndex, boolean single) {
+        if (!single && slots.length == 1) {
+            // A count of 1 asks for one value, not an array: ask for the record and wrap it.
+            ArrayNode one = Json.MAPPER.createArrayNode();
+            one.add(batch(slots, firstIndex, true));
+            return one;
+        }
+        batches.incrementAndGet();
+        JsonNode earlier = single && count > 1 ? earlierOne(slots[0]) : earlier(slots, single);
+        BackendRequest call = new BackendRequest(role, shape, single ? 1 : slots.length, firstIndex, prompt, rules,
+                earlier, List.of(), context, seed, null);
+        UnaryOperator<JsonNode> prepare = output -> prepare(output, slots, single, earlier);
+        boolean allowShort = role == Stage.Role.GENERATE && !single;
+        if (role == Stage.Role.VALIDATE) {
+            return loop.run(crew, call, () -> CorrectionLoop.Candidate.given(earlier), prepare, false, totals);
+        }
+        return loop.run(crew, call, () -> loop.produce(backend, call, prepare, totals), prepare, allowShort, totals);
+    }
+
+    /** The earlier output of one record of a larger request. */
+    private JsonNode earlierOne(int slot) {
+        if (previous != null) {
+            return previous.isArray() && slot < previous.size() ? previous.get(slot) : null;
+        }
+        return fixed.isEmpty() ? null : fixed.partial(slot);
+    }
+
+    /** What the backend sees as earlier output: the previous stage's records, or the values fixed by code. */
+    private JsonNode earlier(int[] slots, boolean single) {
+        if (previous != null) {
+            if (single) {
+                return previous;
+            }
+            ArrayNode part = Json.MAPPER.createArrayNode();
+            for (int slot : slots) {
+                part.add(previous.isArray() && slot < previous.size() ? previous.get(slot) : null);
+            }
+            return part;
+        }
+        if (fixed.isEmpty()) {
+            return null;
+        }
+        if (single) {
+            return fixed.partial(slots[0]);
+        }
+        ArrayNode partials = Json.MAPPER.createArrayNode();
+        for (int slot : slots) {
+            partials.add(fixed.partial(slot));
+        }
+        return partials;
+    }
+
+    /** Extra records dropped, earlier valid values kept by enrichments (unless a rule objects), fixed values put back. */
+    private JsonNode prepare(JsonNode output, int[] slots, boolean single, JsonNode earlier) {
+        if (output == null) {
+            return null;
+        }
+        if (single) {
+            return record(output, slots[0], earlier);
+        }
+        if (!output.isArray()) {
+            return output;
+        }
+        ArrayNode result = Json.MAPPER.createArrayNode();
+        for (int k = 0; k < output.size() && k < slots.length; k++) {
+            JsonNode before = earlier != null && earlier.isArray() && k < earlier.size() ? earlier.get(k) : null;
+            result.add(record(output.get(k), slots[k], before));
+        }
+        return result;
+    }
+
+    private JsonNode record(JsonNode fresh, int slot, JsonNode before) {
+        JsonNode result = fresh;
+        if (role == Stage.Role.ENRICH && before != null && !before.isNull()) {
+            JsonNode merged = Overlay.keep(shape.node(), fresh, before);
+            if (loop.checks().rules(merged).isEmpty()) {
+                result = merged;
+            }
+        }
+        return fixed.apply(result, slot);
+    }
+
+    private static int[] range(int from, int size) {
+        int[] slots = new int[size];
+        for (int i = 0; i < size; i++) {
+            slots[i] = from + i;
+        }
+        return slots;
+    }
+
+    static int batchSize(Backend backend, Shape shape, LlmockConfig config) {
+        if (LlmockConfig.SYNTHETIC.equals(backend.provider())) {
+            return SYNTHETIC_BATCH;
+        }
+        Integer maxTokens = config.backendsNamed(backend.name()).stream().map(BackendConfig::maxTokens)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(DEFAULT_MAX_TOKENS);
+        int perRecord = tokensPerRecord(shape);
+        return Math.max(1, Math.min(MAX_NETWORK_BATCH, (int) (maxTokens * TOKEN_HEADROOM) / perRecord));
+    }
+
+    /** A record is about as long as its schema: its names and a value where the schema has a type. */
+    static int tokensPerRecord(Shape shape) {
+        return Math.max(10, Json.compact(shape.toJsonSchema()).length() / CHARS_PER_TOKEN);
+    }
+
+    static int concurrency(Backend backend, LlmockConfig config) {
+        if (LlmockConfig.SYNTHETIC.equals(backend.provider())) {
+            return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
+        List<BackendConfig> members = config.backendsNamed(backend.name());
+        if (members.isEmpty() || members.stream().anyMatch(m -> m.maxConcurrentRequests() == null)) {
+            return DEFAULT_CONCURRENCY;
+        }
+        return members.stream().mapToInt(BackendConfig::maxConcurrentRequests).sum();
+    }
+}

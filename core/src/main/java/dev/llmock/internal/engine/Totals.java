@@ -1,0 +1,112 @@
+package dev.llmock.internal.engine;
+
+import dev.llmock.spi.BackendResponse;
+import java.time.Duration;
+
+/** Calls, latency and tokens summed over one stage or request, plus the facts of the correction loop. */
+final class Totals {
+    private int attempts;
+    private Duration latency = Duration.ZERO;
+    private Long promptTokens;
+    private Long completionTokens;
+    private String model;
+    private int calls;
+    private int corrections;
+    private int validatorCalls;
+    private int finalTries;
+
+    synchronized void record(BackendResponse response, Duration took) {
+        attempts += Math.max(1, response.attempts());
+        calls++;
+        latency = latency.plus(took);
+        promptTokens = sum(promptTokens, response.promptTokens());
+        completionTokens = sum(completionTokens, response.completionTokens());
+        if (response.model() != null) {
+            model = response.model();
+        }
+    }
+
+    synchronized void add(Totals other) {
+        Totals copy = other.copy();
+        attempts += copy.attempts;
+        calls += copy.calls;
+        latency = latency.plus(copy.latency);
+        promptTokens = sum(promptTokens, copy.promptTokens);
+        completionTokens = sum(completionTokens, copy.completionTokens);
+        corrections += copy.corrections;
+        validatorCalls += copy.validatorCalls;
+        finalTries += copy.finalTries;
+        if (copy.model != null) {
+            model = copy.model;
+        }
+    }
+
+    synchronized void correction() {
+        corrections++;
+    }
+
+    synchronized void validatorCall() {
+        validatorCalls++;
+    }
+
+    synchronized void finalTry() {
+        finalTries++;
+    }
+
+    synchronized Totals copy() {
+        Totals copy = new Totals();
+        copy.attempts = attempts;
+        copy.calls = calls;
+        copy.latency = latency;
+        copy.promptTokens = promptTokens;
+        copy.completionTokens = completionTokens;
+        copy.model = model;
+        copy.corrections = corrections;
+        copy.validatorCalls = validatorCalls;
+        copy.finalTries = finalTries;
+        return copy;
+    }
+
+    synchronized int attempts() {
+        return attempts;
+    }
+
+    synchronized int calls() {
+        return calls;
+    }
+
+    synchronized Duration latency() {
+        return latency;
+    }
+
+    synchronized Long promptTokens() {
+        return promptTokens;
+    }
+
+    synchronized Long completionTokens() {
+        return completionTokens;
+    }
+
+    synchronized String model() {
+        return model;
+    }
+
+    synchronized int corrections() {
+        return corrections;
+    }
+
+    synchronized int validatorCalls() {
+        return validatorCalls;
+    }
+
+    synchronized int finalTries() {
+        return finalTries;
+    }
+
+    private static Long sum(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + b;
+    }
+}

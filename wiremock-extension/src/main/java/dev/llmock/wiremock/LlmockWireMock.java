@@ -1,0 +1,286 @@
+package dev.llmock.wiremock;
+
+import com.github.tomakehurst.wiremock.extension.Extension;
+import dev.llmock.Fixture;
+import dev.llmock.FixtureRequest;
+import dev.llmock.Llmock;
+import dev.llmock.LlmockConfig;
+import dev.llmock.cassette.Cassette;
+import dev.llmock.cassette.Cassettes;
+import dev.llmock.cassette.RecordMode;
+import dev.llmock.spi.FixtureInterceptor;
+import dev.llmock.wiremock.internal.FactOverlay;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * llmock for WireMock: one engine and one cassette, shared by the {@link LlmockResponseTransformer} (stubs whose body
+ * is generated from a shape) and the {@link LlmockMockApi} (the LLMockApi-compatible catch-all under
+ * {@value LlmockMockApi#PATH_PREFIX}).
+ *
+ * <pre>{@code
+ * LlmockWireMock llmock = LlmockWireMock.newBuilder()
+ *         .cassettes(Path.of("src/test/resources/llmock/cassettes"))
+ *         .mode(RecordMode.REPLAY)
+ *         .cassette("com.acme.PaymentsApiTest")
+ *         .build();
+ * WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+ *         .extensions(llmock.extensions()));
+ * }</pre>
+ *
+ * The cassette is saved when the WireMock server stops (and by {@link #save()}). Instances are thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class LlmockWireMock implements AutoCloseable {
+    /** The cassette name used unless one is given: {@value}. */
+    public static final String DEFAULT_CASSETTE = "llmock-wiremock";
+    /** Request bodies larger than this many bytes are answered with 413, unless configured: {@value}. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final AtomicReference<LlmockWireMock> SHARED = new AtomicReference<>();
+
+    private final LlmockConfig config;
+    private final Llmock engine;
+    private final long maxBodyBytes;
+    private final AtomicReference<Cassettes> cassettes;
+    private final AtomicReference<Cassette> cassette = new AtomicReference<>();
+    private volatile String label;
+    private final LlmockResponseTransformer transformer;
+    private final LlmockMockApi mockApi;
+
+    private LlmockWireMock(Builder builder, Cassettes resolvedCassettes, String cassetteName) {
+        this.config = builder.config;
+        this.maxBodyBytes = builder.maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : builder.maxBodyBytes;
+        this.cassettes = new AtomicReference<>(resolvedCassettes);
+        if (resolvedCassettes != null && cassetteName != null) {
+            cassette.set(resolvedCassettes.open(cassetteName));
+        }
+        FixtureInterceptor currentCassette = chain -> {
+            Cassette current = cassette.get();
+            return current == null ? chain.proceed(chain.request()) : current.interceptor().intercept(chain);
+        };
+        Llmock.Builder engineBuilder = Llmock.builder().config(config).interceptor(currentCassette)
+                .interceptor(new FactOverlay());
+        if (builder.seed != null) {
+            engineBuilder.seed(builder.seed);
+        }
+        this.engine = engineBuilder.build();
+        this.transformer = new LlmockResponseTransformer(this);
+        this.mockApi = new LlmockMockApi(this);
+    }
+
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /**
+     * The instance behind the no-argument constructors, which WireMock's extension loading and the standalone runner
+     * ({@code --extensions dev.llmock.wiremock.LlmockResponseTransformer}) use: {@link LlmockConfig#load()}, the
+     * cassette {@value #DEFAULT_CASSETTE} in the default directory, the mode from {@code llmock.mode} /
+     * {@code LLMOCK_MODE} / {@code CI}.
+     */
+    static LlmockWireMock shared() {
+        LlmockWireMock existing = SHARED.get();
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (SHARED) {
+            if (SHARED.get() == null) {
+                SHARED.set(newBuilder().build());
+            }
+            return SHARED.get();
+        }
+    }
+
+    /** The response transformer, named {@value LlmockResponseTransformer#NAME}. */
+    public LlmockResponseTransformer transformer() {
+        return transformer;
+    }
+
+    /** The catch-all mock API under {@value LlmockMockApi#PATH_PREFIX}. */
+    public LlmockMockApi mockApi() {
+        return mockApi;
+    }
+
+    /** Both extensions, for {@code wireMockConfig().extensions(llmock.extensions())}. */
+    public Extension[] extensions() {
+        return new Extension[] {transformer, mockApi};
+    }
+
+    public LlmockConfig config() {
+        return config;
+    }
+
+    /** The cassette in use, or null when there is none ({@link RecordMode#LIVE} is still a cassette, not null). */
+    public Cassette cassette() {
+        return cassette.get();
+    }
+
+    /** The record mode of the cassette in use. */
+    public RecordMode mode() {
+        Cassette current = cassette.get();
+        return current == null ? RecordMode.LIVE : current.mode();
+    }
+
+    /** Largest request body answered; longer ones get 413. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Writes what was recorded to the cassette file (merged with the file on disk, atomically). */
+    public boolean save() {
+        Cassette current = cassette.get();
+        return current != null && current.save();
+    }
+
+    /** Saves the cassette and closes the engine's backends. */
+    @Override
+    public void close() {
+        try {
+            save();
+        } finally {
+            engine.close();
+        }
+    }
+
+    Fixture generate(FixtureRequest request) {
+        String test = label;
+        return engine.generate(test == null || request.label() != null ? request
+                : request.toBuilder().label(test).build());
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** The test on whose behalf requests are answered now, for cassette entries; null for none. */
+    void label(String test) {
+        this.label = test;
+    }
+
+    /** Switches to the cassette {@code name} of {@code source}, saving the one in use first. */
+    void useCassette(Cassettes source, String name) {
+        Cassettes chosen = source == null ? cassettes.get() : source;
+        cassettes.set(chosen);
+        Cassette previous = cassette.getAndSet(chosen.open(name));
+        if (previous != null) {
+            previous.save();
+        }
+    }
+
+    @Override
+    public String toString() {
+        Cassette current = cassette.get();
+        return "LlmockWireMock[" + (current == null ? "no cassette" : current) + "]";
+    }
+
+    /**
+     * Configures {@link LlmockWireMock}; each option once.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private LlmockConfig config;
+        private Cassettes cassettes;
+        private Path directory;
+        private RecordMode mode;
+        private String cassette;
+        private Long seed;
+        private Long maxBodyBytes;
+        private boolean noCassette;
+
+        private Builder() {
+        }
+
+        /** The configuration; {@link LlmockConfig#load()} by default. */
+        public Builder config(LlmockConfig value) {
+            requireUnset(config, "config");
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /** Ready cassettes (directory and mode); otherwise built from {@link #cassettes(Path)} and {@link #mode}. */
+        public Builder cassettes(Cassettes value) {
+            requireUnset(cassettes, "cassettes");
+            this.cassettes = Objects.requireNonNull(value, "cassettes");
+            return this;
+        }
+
+        /** The cassette directory; see {@link Cassettes} for the default. */
+        public Builder cassettes(Path directoryPath) {
+            requireUnset(directory, "cassettes directory");
+            this.directory = Objects.requireNonNull(directoryPath, "directory");
+            return this;
+        }
+
+        /** The record mode; by default from {@code llmock.mode}, {@code LLMOCK_MODE}, {@code CI}. */
+        public Builder mode(RecordMode value) {
+            requireUnset(mode, "mode");
+            this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /** The cassette's name (its file is {@code <name>.json}); {@value LlmockWireMock#DEFAULT_CASSETTE} by default. */
+        public Builder cassette(String name) {
+            requireUnset(cassette, "cassette");
+            this.cassette = Objects.requireNonNull(name, "cassette");
+            return this;
+        }
+
+        /** No cassette until one is chosen (the JUnit extension chooses one per test class). */
+        Builder withoutCassette() {
+            this.noCassette = true;
+            return this;
+        }
+
+        /** The seed generated values derive from; 0 by default. */
+        public Builder seed(long value) {
+            requireUnset(seed, "seed");
+            this.seed = value;
+            return this;
+        }
+
+        /** Request bodies longer than this are answered with 413; {@value LlmockWireMock#DEFAULT_MAX_BODY_BYTES} by default. */
+        public Builder maxBodyBytes(long value) {
+            requireUnset(maxBodyBytes, "maxBodyBytes");
+            if (value < 0) {
+                throw new IllegalArgumentException("maxBodyBytes must be 0 or more, but was " + value + ".");
+            }
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        public LlmockWireMock build() {
+            if (cassettes != null && (directory != null || mode != null)) {
+                throw new IllegalStateException("cassettes(Cassettes) already holds a directory and a mode;"
+                        + " leave out cassettes(Path) and mode(...), or build the Cassettes with them.");
+            }
+            if (config == null) {
+                config = LlmockConfig.load();
+            }
+            if (noCassette) {
+                return new LlmockWireMock(this, cassettes, null);
+            }
+            Cassettes resolved = cassettes;
+            if (resolved == null) {
+                Cassettes.Builder builder = Cassettes.newBuilder().config(config);
+                if (directory != null) {
+                    builder.directory(directory);
+                }
+                if (mode != null) {
+                    builder.mode(mode);
+                }
+                resolved = builder.build();
+            }
+            return new LlmockWireMock(this, resolved, cassette == null ? DEFAULT_CASSETTE : cassette);
+        }
+
+        private static void requireUnset(Object current, String option) {
+            if (current != null) {
+                throw new IllegalStateException(option + " was already set on this builder; set each option once.");
+            }
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.llmock.wiremock;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import dev.llmock.LlmockConfig;
+import dev.llmock.cassette.Cassette;
+import dev.llmock.cassette.Cassettes;
+import dev.llmock.cassette.RecordMode;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * WireMock's own {@link WireMockExtension} with llmock in it: the {@value LlmockResponseTransformer#NAME} transformer
+ * and the mock API under {@value LlmockMockApi#PATH_PREFIX}, answering from one cassette per test class.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().build();
+ *
+ * @Test
+ * void showsTheUser() {
+ *     api.stubFor(get(urlPathTemplate("/users/{id}")).willReturn(aResponse().withTransformers("llmock")
+ *             .withTransformerParameter("shape", "{\"id\":0,\"name\":\"string\"}")));
+ *     User user = new UserClient(api.baseUrl()).find(42);        // {"id":42,"name":"..."}
+ * }
+ * }</pre>
+ *
+ * The cassette is {@code <directory>/<test class name>.json}, the directory from {@link Builder#cassettes}, else the
+ * configuration parameter or system property {@value Cassettes#DIR_PROPERTY}, else as {@link Cassettes} says; the
+ * mode comes from {@link Builder#mode}, else the
+ * JUnit configuration parameter or system property {@value RecordMode#MODE_PROPERTY}, else {@value RecordMode#MODE_ENV},
+ * else {@code replay} on CI and {@code record} elsewhere. A failed test's recordings are discarded. By default the
+ * server binds 127.0.0.1 on a dynamic port.
+ *
+ * @since 0.1.0
+ */
+public final class LlmockWireMockExtension extends WireMockExtension {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            LlmockWireMockExtension.class);
+
+    private final LlmockWireMock llmock;
+    private final Path directory;
+    private final RecordMode mode;
+    private final String cassetteName;
+
+    private LlmockWireMockExtension(WireMockExtension.Builder wireMock, LlmockWireMock llmock, Builder builder) {
+        super(wireMock);
+        this.llmock = llmock;
+        this.directory = builder.directory;
+        this.mode = builder.mode;
+        this.cassetteName = builder.cassetteName;
+    }
+
+    public static Builder newInstance() {
+        return new Builder();
+    }
+
+    /** The engine and cassette behind the server. */
+    public LlmockWireMock llmock() {
+        return llmock;
+    }
+
+    /** The cassette of the current test class, or null before the first test. */
+    public Cassette cassette() {
+        return llmock.cassette();
+    }
+
+    @Override
+    protected void onBeforeAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+        useCassetteOf(context);
+    }
+
+    @Override
+    protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+        String name = nameFor(context);
+        Cassette current = llmock.cassette();
+        if (current == null || !current.name().equals(name)) {
+            useCassetteOf(context);
+        }
+        llmock.label(label(context));
+    }
+
+    @Override
+    protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+        String test = label(context);
+        llmock.label(null);
+        Cassette current = llmock.cassette();
+        if (current != null && context.getExecutionException().isPresent()) {
+            // A failed test must not rewrite its cassette entries.
+            current.discard(test);
+        }
+        llmock.save();
+    }
+
+    @Override
+    protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+        llmock.save();
+    }
+
+    private void useCassetteOf(ExtensionContext context) {
+        RecordMode resolved = mode != null ? mode : RecordMode.resolve(null,
+                key -> context.getConfigurationParameter(key).orElse(null), System::getenv);
+        Path directory = this.directory != null ? this.directory
+                : context.getConfigurationParameter(Cassettes.DIR_PROPERTY).map(Path::of).orElse(null);
+        Cassettes cassettes = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                "cassettes:" + directory + ":" + resolved.id(),
+                key -> {
+                    Cassettes.Builder builder = Cassettes.newBuilder().mode(resolved).config(llmock.config());
+                    if (directory != null) {
+                        builder.directory(directory);
+                    }
+                    return builder.build();
+                }, Cassettes.class);
+        llmock.useCassette(cassettes, nameFor(context));
+    }
+
+    private String nameFor(ExtensionContext context) {
+        if (cassetteName != null) {
+            return cassetteName;
+        }
+        Class<?> testClass = context.getRequiredTestClass();
+        while (testClass.getEnclosingClass() != null && !Modifier.isStatic(testClass.getModifiers())) {
+            testClass = testClass.getEnclosingClass(); // @Nested tests share their outer class's cassette
+        }
+        return testClass.getName();
+    }
+
+    private static String label(ExtensionContext context) {
+        return context.getTestMethod()
+                .map(method -> context.getRequiredTestClass().getSimpleName() + "." + method.getName() + "()")
+                .orElse(context.getDisplayName());
+    }
+
+    /**
+     * Configures {@link LlmockWireMockExtension}, as {@code WireMockExtension.newInstance()} does.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder extends WireMockExtension.Builder {
+        private WireMockConfiguration options;
+        private Integer port;
+        private LlmockConfig config;
+        private Path directory;
+        private RecordMode mode;
+        private String cassetteName;
+        private Long seed;
+        private Long maxBodyBytes;
+        private boolean mockApi = true;
+
+        private Builder() {
+        }
+
+        /**
+         * WireMock's options, as {@code wireMockConfig()...}; llmock's extensions are added to them. Default: a
+         * dynamic port on 127.0.0.1.
+         */
+        @Override
+        public Builder options(Options value) {
+            requireUnset(options, "options");
+            if (!(value instanceof WireMockConfiguration)) {
+                throw new IllegalArgumentException("LlmockWireMockExtension adds its extensions to the options, so it"
+                        + " needs them as WireMockConfiguration (wireMockConfig()...), but got "
+                        + value.getClass().getName() + ".");
+            }
+            this.options = (WireMockConfiguration) value;
+            return this;
+        }
+
+        /** A fixed port instead of a dynamic one. */
+        public Builder port(int value) {
+            requireUnset(port, "port");
+            this.port = value;
+            return this;
+        }
+
+        /** The llmock configuration; {@link LlmockConfig#load()} by default. */
+        public Builder config(LlmockConfig value) {
+            requireUnset(config, "config");
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /** The cassette directory; see {@link Cassettes} for the default. */
+        public Builder cassettes(Path value) {
+            requireUnset(directory, "cassettes");
+            this.directory = Objects.requireNonNull(value, "cassettes");
+            return this;
+        }
+
+        /** The record mode, overriding {@value RecordMode#MODE_PROPERTY} and {@value RecordMode#MODE_ENV}. */
+        public Builder mode(RecordMode value) {
+            requireUnset(mode, "mode");
+            this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /** One cassette name for every test class using this extension, instead of the test class's name. */
+        public Builder cassette(String name) {
+            requireUnset(cassetteName, "cassette");
+            this.cassetteName = Objects.requireNonNull(name, "cassette");
+            return this;
+        }
+
+        public Builder seed(long value) {
+            requireUnset(seed, "seed");
+            this.seed = value;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long value) {
+            requireUnset(maxBodyBytes, "maxBodyBytes");
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        /** Whether the catch-all mock API answers under {@value LlmockMockApi#PATH_PREFIX}; true by default. */
+        public Builder mockApi(boolean value) {
+            this.mockApi = value;
+            return this;
+        }
+
+        @Override
+        public Builder configureStaticDsl(boolean value) {
+            super.configureStaticDsl(value);
+            return this;
+        }
+
+        @Override
+        public Builder failOnUnmatchedRequests(boolean value) {
+            super.failOnUnmatchedRequests(value);
+            return this;
+        }
+
+        @Override
+        public Builder proxyMode(boolean value) {
+            super.proxyMode(value);
+            return this;
+        }
+
+        @Override
+        public LlmockWireMockExtension build() {
+            LlmockWireMock.Builder llmockBuilder = LlmockWireMock.newBuilder().withoutCassette();
+            if (config != null) {
+                llmockBuilder.config(config);
+            }
+            if (seed != null) {
+                llmockBuilder.seed(seed);
+            }
+            if (maxBodyBytes != null) {
+                llmockBuilder.maxBodyBytes(maxBodyBytes);
+            }
+            LlmockWireMock llmock = llmockBuilder.build();
+            WireMockConfiguration wireMockOptions = options != null ? options
+                    : wireMockConfig().dynamicPort().bindAddress("127.0.0.1");
+            if (port != null) {
+                wireMockOptions.port(port);
+            }
+            if (mockApi) {
+                wireMockOptions.extensions(llmock.extensions());
+            } else {
+                wireMockOptions.extensions(llmock.transformer());
+            }
+            super.options(wireMockOptions);
+            return new LlmockWireMockExtension(this, llmock, this);
+        }
+
+        private static void requireUnset(Object current, String option) {
+            if (current != null) {
+                throw new IllegalStateException(option + " was already set on this builder; set each option once.");
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.llmock.wiremock.internal;
+
+import java.util.Collection;
+
+/** Every message a user of the WireMock module reads, in one place so they stay consistent. */
+public final class Messages {
+    private Messages() {
+    }
+
+    public static String malformedBody(int line, int column, String what) {
+        return "The request body is not valid JSON" + (line > 0 ? " at line " + line + ", column " + column : "")
+                + ": " + what + ". Send a JSON body, or no body.";
+    }
+
+    public static String bodyTooLarge(long size, long limit) {
+        return "The request body has " + size + " bytes, more than the limit of " + limit
+                + " bytes. Send a smaller body, or raise the limit (maxBodyBytes).";
+    }
+
+    public static String invalidShape(String source, String message) {
+        return "The shape from " + source + " is invalid. " + message;
+    }
+
+    public static String unknownBackend(String name, String source, String configSource, Collection<String> names) {
+        return "No backend named \"" + name + "\" (from " + source + ") in " + configSource + "; configured: "
+                + names + ". Use one of those names, or add it to \"backends\".";
+    }
+
+    public static String badErrorCode(String value, String source) {
+        return "The simulated error code \"" + value + "\" (from " + source + ") is not an HTTP status;"
+                + " expected a whole number from 100 to 599, e.g. ?error=503.";
+    }
+
+    public static String simulatedError(int code) {
+        return "Simulated error " + code + " (" + reason(code) + ").";
+    }
+
+    public static String backendFailed(String backend, String message) {
+        return "The backend \"" + backend + "\" failed: " + message;
+    }
+
+    public static String invalidOutput(String message) {
+        return "The backend's output did not fit the shape: " + message;
+    }
+
+    public static String replayMiss(String key, String message) {
+        return "No recorded response for request key " + key + " (mode replay). " + message;
+    }
+
+    public static String badParameter(String name, String value, String expected) {
+        return "The transformer parameter \"" + name + "\" is \"" + value + "\", but it must be " + expected + ".";
+    }
+
+    public static String noShape() {
+        return "The stub has no shape: add .withTransformerParameter(\"shape\", \"{...}\") or"
+                + " .withTransformerParameter(\"shapeResource\", \"shapes/user.json\").";
+    }
+
+    public static String shapeResourceMissing(String resource) {
+        return "The shape resource \"" + resource + "\" was found neither on the classpath nor as a file.";
+    }
+
+    public static String unexpected(Throwable e) {
+        return "llmock could not answer this request: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+    }
+
+    /** The reason phrase of an HTTP status, for simulated errors. */
+    public static String reason(int code) {
+        switch (code) {
+            case 400: return "Bad Request";
+            case 401: return "Unauthorized";
+            case 403: return "Forbidden";
+            case 404: return "Not Found";
+            case 405: return "Method Not Allowed";
+            case 408: return "Request Timeout";
+            case 409: return "Conflict";
+            case 410: return "Gone";
+            case 413: return "Payload Too Large";
+            case 415: return "Unsupported Media Type";
+            case 422: return "Unprocessable Entity";
+            case 429: return "Too Many Requests";
+            case 500: return "Internal Server Error";
+            case 501: return "Not Implemented";
+            case 502: return "Bad Gateway";
+            case 503: return "Service Unavailable";
+            case 504: return "Gateway Timeout";
+            default: return code >= 500 ? "Server Error" : code >= 400 ? "Client Error" : "Status " + code;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.llmock.wiremock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.Fixture;
+import dev.llmock.FixtureRequest;
+import dev.llmock.LlmockConfig;
+import dev.llmock.Shape;
+import dev.llmock.ShapeException;
+import dev.llmock.internal.Json;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The LLMockApi-compatible catch-all: reads the shape, backend and simulated error from the request, remembers the
+ * structure first answered for each normalized path, and generates the answer. Thread-safe.
+ */
+public final class MockApiHandler {
+    public static final String SHAPE_PARAMETER = "shape";
+    public static final String BACKEND_PARAMETER = "backend";
+    public static final String ERROR_PARAMETER = "error";
+    public static final String ERROR_MESSAGE_PARAMETER = "errorMessage";
+    public static final String ERROR_DETAILS_PARAMETER = "errorDetails";
+    public static final String SHAPE_HEADER = "X-Response-Shape";
+    public static final String BACKEND_HEADER = "X-LLM-Backend";
+    public static final String ERROR_CODE_HEADER = "X-Error-Code";
+    public static final String ERROR_MESSAGE_HEADER = "X-Error-Message";
+    public static final String SHAPE_FIELD = "shape";
+
+    /** Query parameters that steer the mock rather than describe the resource; not part of the request facts. */
+    private static final Set<String> CONTROL_PARAMETERS = Set.of(SHAPE_PARAMETER, BACKEND_PARAMETER, ERROR_PARAMETER,
+            ERROR_MESSAGE_PARAMETER, ERROR_DETAILS_PARAMETER);
+    private static final String RECORD = "{\"id\":0,\"name\":\"string\",\"description\":\"string\","
+            + "\"createdAt\":\"ISO-8601\"}";
+
+    private final String prefix;
+    private final long maxBodyBytes;
+    private final Function<FixtureRequest, Fixture> generator;
+    private final LlmockConfig config;
+    private final ConcurrentMap<String, Shape> shapesByPath = new ConcurrentHashMap<>();
+
+    /**
+     * @param prefix       the path the mock API lives under, e.g. {@code /api/mock}
+     * @param maxBodyBytes bodies longer than this are answered with 413
+     * @param generator    generates a fixture (the engine with its cassette)
+     * @param config       the configuration, to check backend names
+     */
+    public MockApiHandler(String prefix, long maxBodyBytes, Function<FixtureRequest, Fixture> generator,
+                          LlmockConfig config) {
+        this.prefix = prefix;
+        this.maxBodyBytes = maxBodyBytes;
+        this.generator = generator;
+        this.config = config;
+    }
+
+    /**
+     * Answers one request.
+     *
+     * @param headers looks up a request header by name (case-insensitive), null when absent
+     */
+    public Answer handle(String method, String url, UnaryOperator<String> headers, byte[] body, String contentType,
+                         String label) {
+        try {
+            return answer(method, url, headers, body, contentType, label);
+        } catch (RuntimeException e) {
+            return Answer.of(e);
+        }
+    }
+
+    private Answer answer(String method, String url, UnaryOperator<String> headers, byte[] body, String contentType,
+                          String label) {
+        if (body != null && body.length > maxBodyBytes) {
+            throw new BadRequest(413, "body_too_large", Messages.bodyTooLarge(body.length, maxBodyBytes));
+        }
+        Answer simulated = simulatedError(url, headers);
+        if (simulated != null) {
+            return simulated;
+        }
+        JsonNode json = HttpFacts.jsonBody(body, contentType);
+        String shapeText = HttpFacts.queryValue(url, SHAPE_PARAMETER);
+        String shapeSource = "the query parameter ?shape=";
+        if (isBlank(shapeText)) {
+            shapeText = headers.apply(SHAPE_HEADER);
+            shapeSource = "the header " + SHAPE_HEADER;
+        }
+        if (json != null && json.isObject() && json.has(SHAPE_FIELD)) {
+            JsonNode field = ((ObjectNode) json).remove(SHAPE_FIELD);
+            if (isBlank(shapeText)) {
+                shapeText = field.isTextual() ? field.asText() : Json.compact(field);
+                shapeSource = "the body field \"shape\"";
+            }
+        }
+        String backend = headers.apply(BACKEND_HEADER);
+        String backendSource = "the header " + BACKEND_HEADER;
+        if (isBlank(backend)) {
+            backend = HttpFacts.queryValue(url, BACKEND_PARAMETER);
+            backendSource = "the query parameter ?backend=";
+        }
+        if (!isBlank(backend)) {
+            checkBackend(backend.trim(), backendSource);
+        }
+        RequestPath path = RequestPath.parse(withoutPrefix(url));
+        Shape shape;
+        if (!isBlank(shapeText)) {
+            shape = parse(shapeText, shapeSource);
+        } else {
+            shape = shapesByPath.get(path.normalized());
+            if (shape == null) {
+                shape = Shape.parse(defaultShape(method, path, json));
+            }
+        }
+        ObjectNode facts = HttpFacts.of(method, path.normalized(), path.parameters(), HttpFacts.queryOf(url),
+                CONTROL_PARAMETERS, json);
+        FixtureRequest request = FixtureRequest.builder().shape(shape).backend(isBlank(backend) ? "" : backend.trim())
+                .context(facts).label(label == null ? method.toUpperCase(Locale.ROOT) + " " + path.normalized() : label)
+                .build();
+        Fixture fixture = generator.apply(request);
+        shapesByPath.putIfAbsent(path.normalized(), shape);
+        return Answer.ok(200, fixture.json(), fixture.provenance().source().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Answer simulatedError(String url, UnaryOperator<String> headers) {
+        String code = HttpFacts.queryValue(url, ERROR_PARAMETER);
+        String source = "the query parameter ?error=";
+        String message = HttpFacts.queryValue(url, ERROR_MESSAGE_PARAMETER);
+        if (isBlank(code)) {
+            code = headers.apply(ERROR_CODE_HEADER);
+            source = "the header " + ERROR_CODE_HEADER;
+            message = isBlank(message) ? headers.apply(ERROR_MESSAGE_HEADER) : message;
+        } else if (isBlank(message)) {
+            message = headers.apply(ERROR_MESSAGE_HEADER);
+        }
+        if (isBlank(code)) {
+            return null;
+        }
+        int status;
+        try {
+            status = Integer.parseInt(code.trim());
+        } catch (NumberFormatException e) {
+            status = -1;
+        }
+        if (status < 100 || status > 599) {
+            throw new BadRequest(400, "invalid_error_code", Messages.badErrorCode(code, source));
+        }
+        ObjectNode details = Json.MAPPER.createObjectNode();
+        String extra = HttpFacts.queryValue(url, ERROR_DETAILS_PARAMETER);
+        if (!isBlank(extra)) {
+            details.put("details", extra);
+        }
+        Answer error = Answer.error(status, "simulated", isBlank(message) ? Messages.simulatedError(status) : message,
+                details);
+        return new Answer(error.status(), error.body(), "simulated");
+    }
+
+    private void checkBackend(String name, String source) {
+        if (config.isEmpty() || FixtureRequest.AUTO.equals(name) || LlmockConfig.SYNTHETIC.equals(name)
+                || !config.backendsNamed(name).isEmpty()) {
+            return;
+        }
+        Set<String> names = new java.util.TreeSet<>();
+        config.backends().forEach(b -> {
+            if (b.enabled()) {
+                names.add(b.name());
+            }
+        });
+        names.add(LlmockConfig.SYNTHETIC);
+        ObjectNode details = Json.MAPPER.createObjectNode();
+        details.put("backend", name);
+        ArrayNode configured = details.putArray("configured");
+        names.forEach(configured::add);
+        throw new BadRequest(400, "unknown_backend", Messages.unknownBackend(name, source, config.source(), names),
+                details);
+    }
+
+    private static Shape parse(String text, String source) {
+        try {
+            return Shape.parse(text);
+        } catch (ShapeException e) {
+            ObjectNode details = Json.MAPPER.createObjectNode();
+            details.put("source", source);
+            if (e.line() > 0) {
+                details.put("line", e.line());
+                details.put("column", e.column());
+            }
+            throw new BadRequest(400, "invalid_shape", Messages.invalidShape(source, e.getMessage()), details);
+        }
+    }
+
+    private String withoutPrefix(String url) {
+        String path = url;
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
+    /** The shape when the caller gives none: the body's structure, a list for a collection, else a record. */
+    static String defaultShape(String method, RequestPath path, JsonNode body) {
+        if (body != null && body.isObject() && body.size() > 0) {
+            ObjectNode template = Json.MAPPER.createObjectNode();
+            if (!body.has("id")) {
+                template.put("id", 0);
+            }
+            template.setAll(infer((ObjectNode) body));
+            if (template.size() > 0) {
+                return Json.compact(template);
+            }
+        }
+        if ("GET".equalsIgnoreCase(method) && path.collection() && !path.normalized().equals("/")) {
+            return "[" + RECORD + "]";
+        }
+        return RECORD;
+    }
+
+    private static ObjectNode infer(ObjectNode body) {
+        ObjectNode template = Json.MAPPER.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().isBlank() || field.getKey().startsWith("$")) {
+                continue;
+            }
+            JsonNode inferred = infer(field.getValue());
+            if (inferred != null) {
+                template.set(field.getKey(), inferred);
+            }
+        }
+        return template;
+    }
+
+    private static JsonNode infer(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return Json.MAPPER.getNodeFactory().numberNode(0);
+        }
+        if (value.isNumber()) {
+            return Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal("0.0"));
+        }
+        if (value.isBoolean()) {
+            return Json.MAPPER.getNodeFactory().booleanNode(true);
+        }
+        if (value.isObject()) {
+            ObjectNode nested = infer((ObjectNode) value);
+            return nested.size() == 0 ? null : nested;
+        }
+        if (value.isArray()) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            JsonNode item = value.size() == 0 ? null : infer(value.get(0));
+            array.add(item == null ? Json.MAPPER.getNodeFactory().textNode("string") : item);
+            return array;
+        }
+        return Json.MAPPER.getNodeFactory().textNode("string");
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

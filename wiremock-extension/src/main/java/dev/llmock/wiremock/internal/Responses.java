@@ -1,0 +1,42 @@
+package dev.llmock.wiremock.internal;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.llmock.internal.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an {@link Answer} into WireMock's response definition. */
+public final class Responses {
+    /** Response header saying how the body was obtained: generated, replayed, cached, simulated or error. */
+    public static final String SOURCE_HEADER = "X-Llmock-Source";
+
+    private Responses() {
+    }
+
+    /**
+     * The stub's own response with the answer's body; a failure also takes the answer's status.
+     *
+     * @param base the stub's response definition, whose status and headers a successful answer keeps
+     */
+    public static ResponseDefinition of(Answer answer, ResponseDefinition base) {
+        List<HttpHeader> headers = new ArrayList<>();
+        if (base.getHeaders() != null) {
+            for (HttpHeader header : base.getHeaders().all()) {
+                if (!header.keyEquals("Content-Type") && !header.keyEquals(SOURCE_HEADER)) {
+                    headers.add(header);
+                }
+            }
+        }
+        headers.add(new HttpHeader("Content-Type", "application/json"));
+        headers.add(new HttpHeader(SOURCE_HEADER, answer.source()));
+        boolean failed = "error".equals(answer.source()) || "simulated".equals(answer.source());
+        return ResponseDefinitionBuilder.like(base)
+                .withStatus(failed ? answer.status() : base.getStatus())
+                .withHeaders(new HttpHeaders(headers))
+                .withBody(Json.compact(answer.body()))
+                .build();
+    }
+}

@@ -173,6 +173,20 @@ class ResilienceTest {
     }
 
     @Test
+    void aSingleBackendsFallbackAnswersWhenItFails() {
+        fail("/a");
+        succeed("/c");
+        String config = openAi("primary", "/a", ",\"fallback\":\"backup\"") + "," + openAi("backup", "/c", "");
+        try (Llmock llmock = LoopbackLlm.engine(LoopbackLlm.config(server, config, ONE_ATTEMPT,
+                "{\"enabled\":false}"), clock)) {
+            assertThat(llmock.generate(request("primary", 0)).json()).isEqualTo(json(ADA));
+        }
+
+        assertThat(requests("/a")).hasSize(1);
+        assertThat(requests("/c")).hasSize(1);
+    }
+
+    @Test
     void maxConcurrentRequestsKeepsCallsInFlightToTheLimit() throws Exception {
         server.stubFor(post("/a/chat/completions").willReturn(okJson(openAiCompletion(ADA, "stop"))
                 .withFixedDelay(150)));

@@ -319,8 +319,6 @@ class SyntheticBackendTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("StageRunner seeds a request from FixtureRequest.key(), which includes count, so"
-            + " count 1000 and count 10 draw different records; see the report")
     void theFirstTenOfAThousandEqualATenThroughTheEngine() {
         try (Llmock llmock = Llmock.builder().seed(5).build()) {
             JsonNode many = llmock.generate(FixtureRequest.builder().shape(DeterminismMain.SHAPE).count(1000).build()).json();

@@ -69,7 +69,8 @@ final class StageRunner implements FixtureInterceptor {
 
         Run(FixtureRequest request) {
             this.request = request;
-            this.requestSeed = Seeds.forRequest(seed, request.key());
+            // Seeded without the count, so record i is the same whether 10 or 1000 records are asked for.
+            this.requestSeed = Seeds.forRequest(seed, request.toBuilder().count(1).build().key());
             this.fixed = FixedValues.plan(request.shape().node(), request.count(), requestSeed);
             this.loop = new CorrectionLoop(stats, RecordChecks.of(request), request.maxAttempts(), request.label());
             this.corrector = request.corrector() == null ? null : registry.resolve(request.corrector());

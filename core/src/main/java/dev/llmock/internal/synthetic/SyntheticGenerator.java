@@ -262,7 +262,7 @@ final class SyntheticGenerator {
                 decimal = low;
             }
         }
-        return DecimalNode.valueOf(decimal.stripTrailingZeros().scale() <= 0 ? decimal.setScale(1) : decimal);
+        return DecimalNode.valueOf(decimal);
     }
 
     private int between(int min, int max) {

@@ -48,6 +48,15 @@ public @interface Generated {
     /** A backend that validates and repairs the output; empty for none. */
     String validate() default "";
 
+    /** Backends that each answer the same request; the best-scoring answer wins (consensus). Empty for none. */
+    String[] consensus() default {};
+
+    /** The backend that corrects violations found by the checks or the validator; empty uses the producer. */
+    String corrector() default "";
+
+    /** A backend that gets one last try when {@code maxAttempts} are used up; empty for none. */
+    String finalBackend() default "";
+
     /** Extra instructions for LLM backends. */
     String prompt() default "";
 

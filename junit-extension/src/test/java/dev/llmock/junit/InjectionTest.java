@@ -131,6 +131,25 @@ class InjectionTest {
                 .contains("nickname").contains("firstName");
     }
 
+    static class PatternsTestCase {
+        @Test
+        void stagesAndConsensus(@Generated(backend = "fast", enrich = "quality", validate = "premium") User staged,
+                                @Generated(consensus = {"fast", "quality"}) User voted,
+                                @Generated(backend = "auto") User routed) {
+            assertThat(List.of(staged, voted, routed)).allSatisfy(user -> assertThat(user.email()).contains("@"));
+        }
+    }
+
+    @Test
+    void patternAttributesReachTheRequestAndTheCassette() throws Exception {
+        Kit.run(PatternsTestCase.class, cassettes, "record").testEvents()
+                .assertStatistics(stats -> stats.started(1).succeeded(1));
+
+        String cassette = java.nio.file.Files.readString(cassettes.resolve(PatternsTestCase.class.getName() + ".json"));
+        assertThat(cassette).contains("\"role\": \"enrich\"").contains("\"role\": \"validate\"")
+                .contains("\"consensus\"").contains("\"backend\": \"auto\"");
+    }
+
     @Test
     void injectsIntoEveryPosition() {
         Kit.run(EveryPositionTestCase.class, cassettes, "record").testEvents()

@@ -47,6 +47,18 @@ public final class Injector {
         if (!generated.validate().isBlank()) {
             builder.validate(generated.validate());
         }
+        if (generated.consensus().length > 0) {
+            builder.consensus(generated.consensus());
+        }
+        if (!generated.corrector().isBlank()) {
+            builder.corrector(generated.corrector());
+        }
+        if (!generated.finalBackend().isBlank()) {
+            builder.finalBackend(generated.finalBackend());
+        }
+        if (!target.elementIsJson()) {
+            builder.targetType(target.element().getRawClass());
+        }
         FixtureRequest base = builder.build();
         TestFixtures fixtures = TestFixtures.of(context);
         int variant = generated.variant() >= 0 ? generated.variant() : fixtures.nextVariant(base);

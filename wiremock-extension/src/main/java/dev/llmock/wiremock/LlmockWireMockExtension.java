@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * configuration parameter or system property {@value Cassettes#DIR_PROPERTY}, else as {@link Cassettes} says; the
  * mode comes from {@link Builder#mode}, else the
  * JUnit configuration parameter or system property {@value RecordMode#MODE_PROPERTY}, else {@value RecordMode#MODE_ENV},
- * else {@code replay} on CI and {@code record} elsewhere. A failed test's recordings are discarded. By default the
+ * else {@code replay} on CI and {@code record} elsewhere. A failed test's recordings are kept, so the failure replays. By default the
  * server binds 127.0.0.1 on a dynamic port.
  *
  * @since 0.1.0
@@ -88,13 +88,8 @@ public final class LlmockWireMockExtension extends WireMockExtension {
 
     @Override
     protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        String test = label(context);
+        // What a failed test recorded is kept too, so that its failure replays exactly.
         llmock.label(null);
-        Cassette current = llmock.cassette();
-        if (current != null && context.getExecutionException().isPresent()) {
-            // A failed test must not rewrite its cassette entries.
-            current.discard(test);
-        }
         llmock.save();
     }
 

@@ -60,12 +60,18 @@ class LlmockWireMockExtensionTest {
     }
 
     @Test
-    void aFailedTestDoesNotWriteItsRecordings() throws Exception {
+    void aFailedTestKeepsItsRecordingsSoTheFailureReplays() throws Exception {
         EngineExecutionResults recording = run(FailingTestCase.class, "record");
 
         recording.testEvents().assertStatistics(stats -> stats.failed(1));
         Path cassette = dir.resolve(FailingTestCase.class.getName() + ".json");
-        assertThat(!Files.exists(cassette) || Cassettes.stats(cassette).entries() == 0).isTrue();
+        assertThat(Cassettes.stats(cassette).entries()).isEqualTo(1);
+        EngineExecutionResults replaying = run(FailingTestCase.class, "replay");
+        replaying.testEvents().assertStatistics(stats -> stats.failed(1));
+        assertThat(replaying.testEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable()
+                        .orElseThrow().getMessage()))
+                .containsExactly("the test itself fails");
     }
 
     static class UsersTestCase {

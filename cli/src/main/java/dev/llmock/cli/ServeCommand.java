@@ -1,0 +1,197 @@
+package dev.llmock.cli;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.llmock.LlmockConfig;
+import dev.llmock.cassette.Cassettes;
+import dev.llmock.cassette.RecordMode;
+import dev.llmock.wiremock.LlmockMockApi;
+import dev.llmock.wiremock.LlmockWireMock;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code llmock serve}: the LLMockApi-compatible mock API (and the {@code llmock} stub transformer) on WireMock, until
+ * Ctrl-C, with one log line per request; the cassette is written when it stops.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the mock API under " + LlmockMockApi.PATH_PREFIX + "/** on WireMock until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+    /** Where cassettes go when neither --cassettes, -Dllmock.cassettes.dir nor the configuration says: {@value}. */
+    static final String DEFAULT_DIRECTORY = "llmock-cassettes";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-p", "--port"}, defaultValue = "5116",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to bind; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "<llmock.json>",
+            description = "Configuration file (default: -Dllmock.config, LLMOCK_CONFIG, or ./llmock.json if present).")
+    Path config;
+
+    @Option(names = "--cassettes", paramLabel = "<dir>",
+            description = "Cassette directory (default: -Dllmock.cassettes.dir, the configuration's"
+                    + " cassettes.directory, or ./" + DEFAULT_DIRECTORY + ").")
+    Path cassettes;
+
+    @Option(names = "--cassette", paramLabel = "<name>", defaultValue = LlmockWireMock.DEFAULT_CASSETTE,
+            description = "Cassette name; the file is <dir>/<name>.json (default: ${DEFAULT-VALUE}).")
+    String cassette;
+
+    @Option(names = {"-m", "--mode"}, paramLabel = "<mode>",
+            description = "replay, record, rerecord or live (default: -Dllmock.mode, LLMOCK_MODE, replay on CI,"
+                    + " else record).")
+    String mode;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for generated values (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-body-bytes", defaultValue = "" + LlmockWireMock.DEFAULT_MAX_BODY_BYTES,
+            description = "Larger request bodies are answered with 413 (default: ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile WireMockServer server;
+    private volatile LlmockWireMock llmock;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        LlmockConfig loaded = loadConfig();
+        RecordMode recordMode = mode == null ? RecordMode.resolve(null, System::getProperty, System::getenv)
+                : RecordMode.parse(mode);
+        Cassettes.Builder cassetteBuilder = Cassettes.newBuilder().config(loaded).mode(recordMode);
+        Path directory = cassetteDirectory(loaded);
+        if (directory != null) {
+            cassetteBuilder.directory(directory);
+        }
+        llmock = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteBuilder.build()).cassette(cassette)
+                .seed(seed).maxBodyBytes(maxBodyBytes).build();
+        server = new WireMockServer(wireMockConfig().port(port).bindAddress(bind).disableRequestJournal()
+                .extensions(llmock.transformer(), llmock.mockApi(), new RequestLog(out)));
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            llmock.close();
+            throw new LlmockCommand.BadInputException("Could not start the server on " + bind + ":" + port + ": "
+                    + e.getMessage() + (port == 0 ? "" : " Is another process using the port? Try --port 0."));
+        }
+        Thread hook = new Thread(this::stop, "llmock-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("llmock: serving http://" + bind + ":" + server.port() + LlmockMockApi.PATH_PREFIX
+                + "/** (mode " + recordMode.id() + ", cassette " + llmock.cassette().path() + "). Ctrl-C stops.");
+        out.println("llmock: try  curl 'http://" + bind + ":" + server.port() + LlmockMockApi.PATH_PREFIX
+                + "/users/42?shape=%7B%22id%22:0,%22name%22:%22string%22%7D'");
+        out.flush();
+        started.countDown();
+        stopped.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is what stopped us
+        }
+        return LlmockCommand.OK;
+    }
+
+    /** Stops the server and writes the cassette; safe to call more than once, from any thread. */
+    void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (server != null) {
+                server.stop(); // the extensions save the cassette
+            }
+            if (llmock != null) {
+                llmock.close();
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("llmock: stopped; cassette " + llmock.cassette().path());
+                out.flush();
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** The port listened on, once started. */
+    int awaitPort(Duration timeout) throws InterruptedException {
+        if (!started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("llmock serve did not start within " + timeout);
+        }
+        return server.port();
+    }
+
+    private Path cassetteDirectory(LlmockConfig loaded) {
+        if (cassettes != null) {
+            return cassettes;
+        }
+        boolean configured = System.getProperty(Cassettes.DIR_PROPERTY) != null
+                || loaded.cassettes().hasNonNull("directory");
+        return configured ? null : Path.of(DEFAULT_DIRECTORY);
+    }
+
+    private LlmockConfig loadConfig() {
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new LlmockCommand.BadInputException("The configuration file " + config.toAbsolutePath()
+                        + " does not exist.");
+            }
+            return LlmockConfig.fromFile(config);
+        }
+        LlmockConfig found = LlmockConfig.load();
+        Path local = Path.of(LlmockConfig.CONFIG_RESOURCE);
+        if (found.isEmpty() && "none".equals(found.source()) && Files.isRegularFile(local)) {
+            return LlmockConfig.fromFile(local);
+        }
+        return found;
+    }
+
+    /** One line per request: method, URL, status, how the body was made, time taken. */
+    static final class RequestLog implements ServeEventListener {
+        private final PrintWriter out;
+
+        RequestLog(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public String getName() {
+            return "llmock-request-log";
+        }
+
+        @Override
+        public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+            int status = serveEvent.getResponse() == null ? 0 : serveEvent.getResponse().getStatus();
+            String source = serveEvent.getResponse() == null ? null
+                    : serveEvent.getResponse().getHeaders().getHeader("X-Llmock-Source").firstValue();
+            Integer millis = serveEvent.getTiming() == null ? null : serveEvent.getTiming().getProcessTime();
+            String line = serveEvent.getRequest().getMethod() + " " + serveEvent.getRequest().getUrl() + " -> "
+                    + status + (source == null ? "" : " " + source) + (millis == null ? "" : " " + millis + "ms");
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
+    }
+}

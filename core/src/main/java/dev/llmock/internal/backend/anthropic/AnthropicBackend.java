@@ -71,8 +71,8 @@ public final class AnthropicBackend extends HttpBackend {
         String stop = body.path("stop_reason").asText(null);
         JsonNode usage = body.path("usage");
         return new Reply(text.length() == 0 ? null : text.toString(), input, "max_tokens".equals(stop),
-                "stop_reason \"" + stop + "\"", number(usage.path("input_tokens")),
-                number(usage.path("output_tokens")), body.path("model").asText(null));
+                "stop_reason \"" + stop + "\"", tokens(usage.path("input_tokens")),
+                tokens(usage.path("output_tokens")), body.path("model").asText(null));
     }
 
     @Override
@@ -90,10 +90,6 @@ public final class AnthropicBackend extends HttpBackend {
             return message;
         }
         return message == null ? type : type + ": " + message;
-    }
-
-    private static Long number(JsonNode node) {
-        return node.isNumber() ? node.asLong() : null;
     }
 
     /** Creates {@link AnthropicBackend}s for {@code "provider": "anthropic"}. */

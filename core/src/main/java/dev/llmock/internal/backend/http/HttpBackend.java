@@ -474,4 +474,9 @@ public abstract class HttpBackend implements Backend, CircuitAware {
             return b == null ? a : a + b;
         }
     }
+
+    /** A token count from a provider's usage block, or null when the provider did not send one. */
+    protected static Long tokens(com.fasterxml.jackson.databind.JsonNode node) {
+        return node.isNumber() ? node.asLong() : null;
+    }
 }

@@ -63,8 +63,8 @@ public final class OllamaBackend extends HttpBackend {
         // done_reason is missing on servers older than 0.1.4x: no reason means not known to be cut off.
         String doneReason = body.path("done_reason").asText(null);
         return new Reply(body.path("message").path("content").asText(null), null, "length".equals(doneReason),
-                "done_reason \"" + doneReason + "\"", number(body.path("prompt_eval_count")),
-                number(body.path("eval_count")), body.path("model").asText(null));
+                "done_reason \"" + doneReason + "\"", tokens(body.path("prompt_eval_count")),
+                tokens(body.path("eval_count")), body.path("model").asText(null));
     }
 
     @Override
@@ -79,10 +79,6 @@ public final class OllamaBackend extends HttpBackend {
         }
         String message = providerMessage.toLowerCase(Locale.ROOT);
         return message.contains("format") || message.contains("schema");
-    }
-
-    private static Long number(JsonNode node) {
-        return node.isNumber() ? node.asLong() : null;
     }
 
     /** Creates {@link OllamaBackend}s for {@code "provider": "ollama"}. */

@@ -83,8 +83,8 @@ public final class OpenAiBackend extends HttpBackend {
         String finish = choice.path("finish_reason").asText(null);
         JsonNode usage = body.path("usage");
         return new Reply(message.path("content").asText(null), null, "length".equals(finish),
-                "finish_reason \"" + finish + "\"", number(usage.path("prompt_tokens")),
-                number(usage.path("completion_tokens")), body.path("model").asText(null));
+                "finish_reason \"" + finish + "\"", tokens(usage.path("prompt_tokens")),
+                tokens(usage.path("completion_tokens")), body.path("model").asText(null));
     }
 
     @Override
@@ -99,10 +99,6 @@ public final class OpenAiBackend extends HttpBackend {
         }
         String message = providerMessage.toLowerCase(Locale.ROOT);
         return message.contains("response_format") || message.contains("json_schema") || message.contains("schema");
-    }
-
-    static Long number(JsonNode node) {
-        return node.isNumber() ? node.asLong() : null;
     }
 
     /** Creates {@link OpenAiBackend}s for {@code "provider": "openai"} (and its alias {@code lmstudio}). */

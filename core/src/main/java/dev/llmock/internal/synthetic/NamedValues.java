@@ -10,6 +10,9 @@ import net.datafaker.Faker;
  * caller falls back to a value from the type alone.
  */
 final class NamedValues {
+    private static final List<String> TAGS = List.of("new", "sale", "featured", "bestseller", "eco", "limited",
+            "premium", "gift", "outdoor", "kids", "vintage", "handmade", "organic", "wireless", "travel", "fitness",
+            "home", "office", "summer", "winter", "clearance", "bundle", "exclusive", "popular", "trending");
     private static final List<String> STATUSES = List.of("active", "inactive", "pending");
     private static final Set<String> ID_NAMES = Set.of("id", "uuid", "guid", "key", "externalid", "reference", "ref");
 
@@ -91,7 +94,9 @@ final class NamedValues {
                 return faker.lorem().sentence(12);
             case "comment", "comments", "note", "notes", "message", "text", "body", "content", "review", "feedback":
                 return faker.lorem().sentence(10);
-            case "tag", "keyword", "label", "word":
+            case "tag", "keyword", "label", "topic":
+                return TAGS.get(faker.number().numberBetween(0, TAGS.size()));
+            case "word":
                 return faker.lorem().word();
             case "ip", "ipaddress", "ipv4", "clientip", "remoteip":
                 return faker.internet().ipV4Address();

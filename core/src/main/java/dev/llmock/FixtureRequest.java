@@ -185,7 +185,7 @@ public final class FixtureRequest {
     /** The logical request as canonical JSON: what cassettes store and keys hash. */
     public ObjectNode toKeyJson() {
         ObjectNode json = Json.MAPPER.createObjectNode();
-        json.set("shape", Json.MAPPER.valueToTree(Json.MAPPER.convertValue(shape.toJsonSchema(), Object.class)));
+        json.set("shape", shape.keySchema());
         if (shape.cacheVariants() > 1) {
             json.put("cacheVariants", shape.cacheVariants());
         }

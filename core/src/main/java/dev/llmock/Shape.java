@@ -32,6 +32,7 @@ import java.util.Objects;
 public final class Shape {
     private final ShapeNode root;
     private final int cacheVariants;
+    private volatile com.fasterxml.jackson.databind.JsonNode keySchema;
 
     private Shape(ShapeNode root, int cacheVariants) {
         this.root = Objects.requireNonNull(root, "root");
@@ -67,6 +68,17 @@ public final class Shape {
     /** Wraps a model node; for llmock's own modules. */
     public static Shape ofNode(ShapeNode node) {
         return new Shape(node, 1);
+    }
+
+    /** The schema as cassette keys hash it, computed once: shapes are immutable. */
+    com.fasterxml.jackson.databind.JsonNode keySchema() {
+        com.fasterxml.jackson.databind.JsonNode result = keySchema;
+        if (result == null) {
+            result = dev.llmock.internal.Json.MAPPER.valueToTree(
+                    dev.llmock.internal.Json.MAPPER.convertValue(toJsonSchema(), Object.class));
+            keySchema = result;
+        }
+        return result.deepCopy();
     }
 
     /** The shape as JSON Schema draft 2020-12; objects list every property as required and allow no others. */

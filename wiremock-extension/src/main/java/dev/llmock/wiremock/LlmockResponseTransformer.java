@@ -62,6 +62,8 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
     public static final String COUNT = "count";
 
     private final LlmockWireMock llmock;
+    /** Shapes come from stub definitions, so there are few. */
+    private final java.util.Map<String, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The transformer on {@link LlmockWireMock}'s defaults; for WireMock's extension loading. */
     public LlmockResponseTransformer() {
@@ -96,7 +98,7 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
             throw new BadRequest(413, "body_too_large", Messages.bodyTooLarge(body.length, llmock.maxBodyBytes()));
         }
         Parameters parameters = serveEvent.getTransformerParameters();
-        Shape shape = Shape.parse(shapeText(parameters));
+        Shape shape = shapes.computeIfAbsent(shapeText(parameters), Shape::parse);
         String url = request.getUrl();
         RequestPath path = RequestPath.parse(url);
         Map<String, String> pathParameters = templateParameters(serveEvent);

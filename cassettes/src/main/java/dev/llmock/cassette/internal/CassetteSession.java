@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +68,16 @@ public final class CassetteSession {
         this.maxAge = maxAge;
         this.redactor = redactor;
         if (mode != RecordMode.LIVE) {
-            entries.putAll(file.read());
+            // Entries of one cassette mostly share a few shapes: keep one tree of each (read-only from here on).
+            Map<JsonNode, JsonNode> shapes = new HashMap<>();
+            file.read().forEach((key, entry) -> {
+                JsonNode request = entry.get("request");
+                JsonNode shape = request.get("shape");
+                if (shape != null) {
+                    ((ObjectNode) request).set("shape", shapes.computeIfAbsent(shape, s -> s));
+                }
+                entries.put(key, entry);
+            });
         }
         this.loaded = Set.copyOf(entries.keySet());
     }
@@ -111,9 +121,18 @@ public final class CassetteSession {
         }
     }
 
+    private record Replayed(ObjectNode entry, Provenance provenance) {
+    }
+
+    private final Map<String, Replayed> provenances = new ConcurrentHashMap<>();
+
     private Fixture replay(String key, ObjectNode entry) {
         if (!recorded.contains(key)) {
             replayed.add(key);
+        }
+        Replayed known = provenances.get(key);
+        if (known != null && known.entry() == entry) {
+            return new Fixture(entry.get("fixture"), known.provenance());
         }
         ObjectNode where = Json.MAPPER.createObjectNode();
         where.put("file", path.getFileName().toString());
@@ -126,6 +145,7 @@ public final class CassetteSession {
             throw new dev.llmock.LlmockException(Messages.notACassette(path, Messages.entryProblem(key,
                     entry.path("test").asText(null), "provenance.recordedAt is not an ISO-8601 instant")), e);
         }
+        provenances.put(key, new Replayed(entry, provenance));
         return new Fixture(entry.get("fixture"), provenance);
     }
 
@@ -201,17 +221,22 @@ public final class CassetteSession {
     private Growth growthFor(FixtureRequest request) {
         ObjectNode wanted = requestJson(request);
         String label = request.label();
-        List<String> keys = new ArrayList<>(new TreeSet<>(entries.keySet()));
-        keys.sort(Comparator.comparing(k -> !Objects.equals(label, test(entries.get(k)))));
+        // Only entries whose request differs at most in the shape are candidates; find them before sorting, so a
+        // miss costs one pass over the entries without copies instead of a sort and two deep copies per entry.
+        List<String> keys = new ArrayList<>();
+        entries.forEach((key, entry) -> {
+            if (equalOutsideShape(entry.get("request"), wanted)) {
+                keys.add(key);
+            }
+        });
+        keys.sort(Comparator.<String, Boolean>comparing(k -> !Objects.equals(label, test(entries.get(k))))
+                .thenComparing(Comparator.naturalOrder()));
         for (String key : keys) {
             ObjectNode entry = entries.get(key);
             if (entry == null) {
                 continue;
             }
             JsonNode recordedRequest = entry.get("request");
-            if (!withoutShape(recordedRequest).equals(withoutShape(wanted))) {
-                continue;
-            }
             List<String> added = ShapeGrowth.addedFields(recordedRequest.path("shape"), wanted.path("shape"));
             if (added != null) {
                 return new Growth(key, entry, added);
@@ -220,10 +245,22 @@ public final class CassetteSession {
         return null;
     }
 
-    private static JsonNode withoutShape(JsonNode request) {
-        ObjectNode copy = ((ObjectNode) request).deepCopy();
-        copy.remove("shape");
-        return copy;
+    private static boolean equalOutsideShape(JsonNode recorded, JsonNode wanted) {
+        if (recorded == null || !recorded.isObject()) {
+            return false;
+        }
+        int outside = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = recorded.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().equals("shape")) {
+                continue;
+            }
+            outside++;
+            if (!field.getValue().equals(wanted.get(field.getKey()))) {
+                return false;
+            }
+        }
+        return outside == wanted.size() - (wanted.has("shape") ? 1 : 0);
     }
 
     private ReplayMissException miss(FixtureRequest request) {

@@ -8,7 +8,19 @@ final class FieldNames {
 
     /** {@code first_name}, {@code firstName} and {@code First-Name} are one name: {@code firstname}. */
     static String normalize(String name) {
-        return name == null ? "" : name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        if (name == null) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                kept.append((char) (c + ('a' - 'A')));
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     /** A plural field name's singular, for the items of an array ({@code tags} gives {@code tag}). */

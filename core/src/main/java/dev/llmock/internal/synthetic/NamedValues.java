@@ -238,12 +238,17 @@ final class NamedValues {
         return null;
     }
 
+    private static final java.util.regex.Pattern LIKELY_TRUE = java.util.regex.Pattern.compile(
+            "(is)?(active|enabled|verified|available|instock|published|visible)");
+    private static final java.util.regex.Pattern LIKELY_FALSE = java.util.regex.Pattern.compile(
+            "(is)?(deleted|archived|banned|blocked|locked|disabled)");
+
     static Boolean bool(String rawName, Faker faker) {
         String n = FieldNames.normalize(rawName);
-        if (n.matches("(is)?(active|enabled|verified|available|instock|published|visible)")) {
+        if (LIKELY_TRUE.matcher(n).matches()) {
             return faker.number().numberBetween(0, 10) < 8;
         }
-        if (n.matches("(is)?(deleted|archived|banned|blocked|locked|disabled)")) {
+        if (LIKELY_FALSE.matcher(n).matches()) {
             return faker.number().numberBetween(0, 10) < 1;
         }
         return null;

@@ -6,19 +6,26 @@ import java.util.Collection;
 enum ObjectKind {
     PERSON, PRODUCT, COMPANY, OTHER;
 
+    private static final java.util.Set<String> PERSON_NAMES = java.util.Set.of("firstname", "lastname", "email",
+            "emailaddress", "age", "birthdate", "dateofbirth", "gender", "phone", "username");
+    private static final java.util.Set<String> PRODUCT_NAMES = java.util.Set.of("price", "sku", "stock", "inventory",
+            "brand", "unitprice", "productid", "category", "quantity", "currency");
+    private static final java.util.Set<String> COMPANY_NAMES = java.util.Set.of("industry", "employees",
+            "employeecount", "founded", "revenue", "ceo", "headquarters");
+
     static ObjectKind of(Collection<String> propertyNames) {
         boolean person = false;
         boolean product = false;
         boolean company = false;
         for (String raw : propertyNames) {
             String name = FieldNames.normalize(raw);
-            if (name.matches("firstname|lastname|email|emailaddress|age|birthdate|dateofbirth|gender|phone|username")) {
+            if (PERSON_NAMES.contains(name)) {
                 person = true;
             }
-            if (name.matches("price|sku|stock|inventory|brand|unitprice|productid|category|quantity|currency")) {
+            if (PRODUCT_NAMES.contains(name)) {
                 product = true;
             }
-            if (name.matches("industry|employees|employeecount|founded|revenue|ceo|headquarters")) {
+            if (COMPANY_NAMES.contains(name)) {
                 company = true;
             }
         }

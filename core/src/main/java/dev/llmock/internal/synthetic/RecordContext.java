@@ -40,7 +40,7 @@ final class RecordContext {
             String company = faker.company().name();
             String local = ascii(first + "." + last);
             String username = ascii(first.charAt(0) + last) + faker.number().numberBetween(1, 99);
-            String domain = ascii(company.replaceAll("(?i)\\b(inc|llc|group|and|ltd|plc)\\b", ""))
+            String domain = ascii(COMPANY_SUFFIX.matcher(company).replaceAll(""))
                     .replace(".", "") + ".example.com";
             person = new Person(first, last, local + "@" + domain, username, company, domain);
         }
@@ -53,10 +53,15 @@ final class RecordContext {
                 place.state(), place.stateCode(), faker.address().zipCodeByState(place.stateCode()));
     }
 
+    private static final java.util.regex.Pattern COMPANY_SUFFIX =
+            java.util.regex.Pattern.compile("(?i)\\b(inc|llc|group|and|ltd|plc)\\b");
+    private static final java.util.regex.Pattern NOT_ASCII = java.util.regex.Pattern.compile("[^\\p{ASCII}]");
+    private static final java.util.regex.Pattern NOT_LOCAL_PART = java.util.regex.Pattern.compile("[^A-Za-z0-9.]");
+
     static String ascii(String text) {
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
-                .replaceAll("[^\\p{ASCII}]", "")
-                .replaceAll("[^A-Za-z0-9.]", "")
+                .transform(t -> NOT_ASCII.matcher(t).replaceAll(""))
+                .transform(t -> NOT_LOCAL_PART.matcher(t).replaceAll(""))
                 .toLowerCase(Locale.ROOT);
     }
 

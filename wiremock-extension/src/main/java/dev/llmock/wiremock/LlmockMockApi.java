@@ -89,12 +89,49 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
         }
     }
 
+    /** Bodies longer than this are not part of a replay cache key; such requests are answered as usual. */
+    private static final int CACHEABLE_BODY = 4096;
+    private final com.github.benmanes.caffeine.cache.Cache<String, ResponseDefinition> replayed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
+        String replayKey = replayKey(request);
+        if (replayKey != null) {
+            ResponseDefinition cached = replayed.getIfPresent(replayKey);
+            if (cached != null) {
+                return cached;
+            }
+        }
         var answer = handler.handle(request.getMethod().getName(), request.getUrl(), request::getHeader,
                 request.getBody(), request.getHeader("Content-Type"), llmock.label());
-        return Responses.of(answer, serveEvent.getResponseDefinition());
+        ResponseDefinition response = Responses.of(answer, serveEvent.getResponseDefinition());
+        if (replayKey != null && "replayed".equals(answer.source()) && answer.cacheable()) {
+            replayed.put(replayKey, response);
+        }
+        return response;
+    }
+
+    /**
+     * In replay mode one request always gets one response, so a replayed response is kept and served again without
+     * hashing the logical request and reading the cassette anew. Everything that steers the answer is in the key.
+     */
+    private String replayKey(Request request) {
+        if (llmock.mode() != dev.llmock.cassette.RecordMode.REPLAY) {
+            return null;
+        }
+        byte[] body = request.getBody();
+        if (body != null && body.length > CACHEABLE_BODY) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(request.getMethod().getName()).append(' ').append(request.getUrl());
+        for (String header : new String[] {"Content-Type", MockApiHandler.SHAPE_HEADER, MockApiHandler.BACKEND_HEADER,
+                MockApiHandler.ERROR_CODE_HEADER, MockApiHandler.ERROR_MESSAGE_HEADER}) {
+            key.append('\n').append(request.getHeader(header));
+        }
+        return key.append('\n').append(body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Only stubs that name this transformer use it. */

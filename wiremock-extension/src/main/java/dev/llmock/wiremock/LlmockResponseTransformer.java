@@ -64,6 +64,15 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
     private final LlmockWireMock llmock;
     /** Shapes come from stub definitions, so there are few. */
     private final java.util.Map<String, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * In replay mode the same stub and request always give the same response, so it is built once: hashing the
+     * logical request and reading the cassette is most of a replayed request's cost. Not used while recording,
+     * nor for {@code $cache} shapes, whose variants must be served in turn.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, ResponseDefinition> replayed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Bodies longer than this are not part of a replay cache key; such requests are answered as usual. */
+    private static final int CACHEABLE_BODY = 4096;
 
     /** The transformer on {@link LlmockWireMock}'s defaults; for WireMock's extension loading. */
     public LlmockResponseTransformer() {
@@ -82,13 +91,38 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         ResponseDefinition stubbed = serveEvent.getResponseDefinition();
+        String replayKey = replayKey(serveEvent);
+        if (replayKey != null) {
+            ResponseDefinition cached = replayed.getIfPresent(replayKey);
+            if (cached != null) {
+                return cached;
+            }
+        }
         Answer answer;
         try {
             answer = answer(serveEvent);
         } catch (RuntimeException e) {
             answer = Answer.of(e);
         }
-        return Responses.of(answer, stubbed);
+        ResponseDefinition response = Responses.of(answer, stubbed);
+        if (replayKey != null && "replayed".equals(answer.source()) && answer.cacheable()) {
+            replayed.put(replayKey, response);
+        }
+        return response;
+    }
+
+    private String replayKey(ServeEvent serveEvent) {
+        if (llmock.mode() != dev.llmock.cassette.RecordMode.REPLAY || serveEvent.getStubMapping() == null) {
+            return null;
+        }
+        Request request = serveEvent.getRequest();
+        byte[] body = request.getBody();
+        if (body != null && body.length > CACHEABLE_BODY) {
+            return null;
+        }
+        return serveEvent.getStubMapping().getId() + "\n" + request.getMethod().getName() + " " + request.getUrl()
+                + "\n" + request.getHeader("Content-Type") + "\n"
+                + (body == null ? "" : new String(body, StandardCharsets.UTF_8));
     }
 
     private Answer answer(ServeEvent serveEvent) {
@@ -116,7 +150,8 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
                 .context(facts)
                 .build();
         Fixture fixture = llmock.generate(fixtureRequest);
-        return Answer.ok(200, fixture.json(), fixture.provenance().source().name().toLowerCase(Locale.ROOT));
+        Answer answer = Answer.ok(200, fixture.json(), fixture.provenance().source().name().toLowerCase(Locale.ROOT));
+        return shape.cacheVariants() > 1 ? answer.notCacheable() : answer;
     }
 
     /** Only stubs that name this transformer use it. */

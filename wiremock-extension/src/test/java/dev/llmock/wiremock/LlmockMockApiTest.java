@@ -231,6 +231,33 @@ class LlmockMockApiTest {
     }
 
     @Test
+    void inReplayRepeatedRequestsGetTheSameAnswerAndCacheVariantsStillTurn() {
+        String players = "/players?shape=" + encode("{\"$cache\":3,\"name\":\"string\",\"score\":0}");
+        String product = "/products/7?shape=" + encode(PRODUCT);
+        start(LlmockConfig.none(), RecordMode.RECORD);
+        List<String> recorded = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            recorded.add(Http.get(url(players)).text());
+        }
+        String recordedProduct = Http.get(url(product)).text();
+        stop();
+
+        start(LlmockConfig.none(), RecordMode.REPLAY);
+        List<String> replayed = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            replayed.add(Http.get(url(players)).text());
+        }
+        List<String> products = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            products.add(Http.get(url(product)).text());
+        }
+
+        assertThat(replayed).containsExactly(recorded.get(0), recorded.get(1), recorded.get(2), recorded.get(0),
+                recorded.get(1), recorded.get(2));
+        assertThat(products).containsOnly(recordedProduct);
+    }
+
+    @Test
     void recordedAnswersReplayOfflineAgainstAnUnreachableBackend() {
         start(config("{\"backends\":[{\"name\":\"main\",\"provider\":\"synthetic\"}]}"), RecordMode.RECORD);
         String user = Http.get(url("/users/42?shape=" + encode("{\"id\":0,\"name\":\"string\"}"))).text();

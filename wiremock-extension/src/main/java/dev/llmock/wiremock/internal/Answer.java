@@ -20,11 +20,16 @@ import java.util.logging.Logger;
  * @param body   the JSON body
  * @param source for the request log: {@code generated}, {@code replayed}, {@code cached}, {@code simulated}, {@code error}
  */
-public record Answer(int status, JsonNode body, String source) {
+public record Answer(int status, JsonNode body, String source, boolean cacheable) {
     private static final Logger LOG = Logger.getLogger(Answer.class.getName());
 
     public static Answer ok(int status, JsonNode body, String source) {
-        return new Answer(status, body, source);
+        return new Answer(status, body, source, true);
+    }
+
+    /** The same answer, marked as one that must be made anew for every request ({@code $cache} rotation). */
+    public Answer notCacheable() {
+        return new Answer(status, body, source, false);
     }
 
     /** A JSON error with {@code details} merged into the {@code error} object. */
@@ -37,7 +42,7 @@ public record Answer(int status, JsonNode body, String source) {
         if (details != null) {
             error.setAll(details);
         }
-        return new Answer(status, body, "error");
+        return new Answer(status, body, "error", false);
     }
 
     /** The answer for a failure, by kind: bad input 400, replay miss 404, size 413, backend 502, else 500. */

@@ -123,7 +123,8 @@ public final class MockApiHandler {
                 .build();
         Fixture fixture = generator.apply(request);
         shapesByPath.putIfAbsent(path.normalized(), shape);
-        return Answer.ok(200, fixture.json(), fixture.provenance().source().name().toLowerCase(Locale.ROOT));
+        Answer answer = Answer.ok(200, fixture.json(), fixture.provenance().source().name().toLowerCase(Locale.ROOT));
+        return shape.cacheVariants() > 1 ? answer.notCacheable() : answer;
     }
 
     private static Answer simulatedError(String url, UnaryOperator<String> headers) {
@@ -156,7 +157,7 @@ public final class MockApiHandler {
         }
         Answer error = Answer.error(status, "simulated", isBlank(message) ? Messages.simulatedError(status) : message,
                 details);
-        return new Answer(error.status(), error.body(), "simulated");
+        return new Answer(error.status(), error.body(), "simulated", false);
     }
 
     private void checkBackend(String name, String source) {

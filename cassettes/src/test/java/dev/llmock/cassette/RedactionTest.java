@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RedactionTest {
     static final String OPENAI = "sk-proj-Abc123def456ghi789JKL";
-    static final String ANTHROPIC = "sk-ant-api03-ZyXwVuT987654321-_abc";
+    /** Fake, and split so that secret scanners do not take the source for a leak. */
+    static final String ANTHROPIC = "sk-" + "ant-api03-ZyXwVuT987654321-_abc";
     static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
     static final String GOOGLE = "AIzaSyA1234567890abcdefghijklmnopqrstuv"; // AIza + 35, as Google issues them
     static final String ACME = "ACME-123456";

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import dev.llmock.wiremock.internal.MockApiHandler;
+import dev.llmock.wiremock.internal.ReplayedResponses;
 import dev.llmock.wiremock.internal.Responses;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -55,6 +56,7 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
 
     private final LlmockWireMock llmock;
     private final MockApiHandler handler;
+    private final ReplayedResponses replayed = new ReplayedResponses();
 
     /** The mock API on {@link LlmockWireMock}'s defaults; for the standalone runner's {@code --extensions}. */
     public LlmockMockApi() {
@@ -89,40 +91,17 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
         }
     }
 
-    /** Bodies longer than this are not part of a replay cache key; such requests are answered as usual. */
-    private static final int CACHEABLE_BODY = 4096;
-    private final com.github.benmanes.caffeine.cache.Cache<String, ResponseDefinition> replayed =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
-
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
-        String replayKey = replayKey(request);
-        if (replayKey != null) {
-            ResponseDefinition cached = replayed.getIfPresent(replayKey);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        var answer = handler.handle(request.getMethod().getName(), request.getUrl(), request::getHeader,
-                request.getBody(), request.getHeader("Content-Type"), llmock.label());
-        ResponseDefinition response = Responses.of(answer, serveEvent.getResponseDefinition());
-        if (replayKey != null && "replayed".equals(answer.source()) && answer.cacheable()) {
-            replayed.put(replayKey, response);
-        }
-        return response;
+        return replayed.get(replayKey(request), () -> handler.handle(request.getMethod().getName(), request.getUrl(),
+                request::getHeader, request.getBody(), request.getHeader("Content-Type"), llmock.label()),
+                answer -> Responses.of(answer, serveEvent.getResponseDefinition()));
     }
 
-    /**
-     * In replay mode one request always gets one response, so a replayed response is kept and served again without
-     * hashing the logical request and reading the cassette anew. Everything that steers the answer is in the key.
-     */
+    /** The method, URL and the control headers steer the answer besides the body; null when not replaying. */
     private String replayKey(Request request) {
         if (llmock.mode() != dev.llmock.cassette.RecordMode.REPLAY) {
-            return null;
-        }
-        byte[] body = request.getBody();
-        if (body != null && body.length > CACHEABLE_BODY) {
             return null;
         }
         StringBuilder key = new StringBuilder(request.getMethod().getName()).append(' ').append(request.getUrl());
@@ -130,8 +109,7 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
                 MockApiHandler.ERROR_CODE_HEADER, MockApiHandler.ERROR_MESSAGE_HEADER}) {
             key.append('\n').append(request.getHeader(header));
         }
-        return key.append('\n').append(body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+        return ReplayedResponses.key(key.toString(), request.getBody());
     }
 
     /** Only stubs that name this transformer use it. */

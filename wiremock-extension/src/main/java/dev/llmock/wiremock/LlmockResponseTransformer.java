@@ -15,6 +15,7 @@ import dev.llmock.wiremock.internal.BadRequest;
 import dev.llmock.wiremock.internal.HttpFacts;
 import dev.llmock.wiremock.internal.Messages;
 import dev.llmock.wiremock.internal.RequestPath;
+import dev.llmock.wiremock.internal.ReplayedResponses;
 import dev.llmock.wiremock.internal.Responses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,15 +65,7 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
     private final LlmockWireMock llmock;
     /** Shapes come from stub definitions, so there are few. */
     private final java.util.Map<String, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * In replay mode the same stub and request always give the same response, so it is built once: hashing the
-     * logical request and reading the cassette is most of a replayed request's cost. Not used while recording,
-     * nor for {@code $cache} shapes, whose variants must be served in turn.
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<String, ResponseDefinition> replayed =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
-    /** Bodies longer than this are not part of a replay cache key; such requests are answered as usual. */
-    private static final int CACHEABLE_BODY = 4096;
+    private final ReplayedResponses replayed = new ReplayedResponses();
 
     /** The transformer on {@link LlmockWireMock}'s defaults; for WireMock's extension loading. */
     public LlmockResponseTransformer() {
@@ -91,38 +84,23 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         ResponseDefinition stubbed = serveEvent.getResponseDefinition();
-        String replayKey = replayKey(serveEvent);
-        if (replayKey != null) {
-            ResponseDefinition cached = replayed.getIfPresent(replayKey);
-            if (cached != null) {
-                return cached;
+        return replayed.get(replayKey(serveEvent), () -> {
+            try {
+                return answer(serveEvent);
+            } catch (RuntimeException e) {
+                return Answer.of(e);
             }
-        }
-        Answer answer;
-        try {
-            answer = answer(serveEvent);
-        } catch (RuntimeException e) {
-            answer = Answer.of(e);
-        }
-        ResponseDefinition response = Responses.of(answer, stubbed);
-        if (replayKey != null && "replayed".equals(answer.source()) && answer.cacheable()) {
-            replayed.put(replayKey, response);
-        }
-        return response;
+        }, answer -> Responses.of(answer, stubbed));
     }
 
+    /** The stub, method, URL and content type steer the answer besides the body; null when not replaying. */
     private String replayKey(ServeEvent serveEvent) {
         if (llmock.mode() != dev.llmock.cassette.RecordMode.REPLAY || serveEvent.getStubMapping() == null) {
             return null;
         }
         Request request = serveEvent.getRequest();
-        byte[] body = request.getBody();
-        if (body != null && body.length > CACHEABLE_BODY) {
-            return null;
-        }
-        return serveEvent.getStubMapping().getId() + "\n" + request.getMethod().getName() + " " + request.getUrl()
-                + "\n" + request.getHeader("Content-Type") + "\n"
-                + (body == null ? "" : new String(body, StandardCharsets.UTF_8));
+        return ReplayedResponses.key(serveEvent.getStubMapping().getId() + "\n" + request.getMethod().getName() + " "
+                + request.getUrl() + "\n" + request.getHeader("Content-Type"), request.getBody());
     }
 
     private Answer answer(ServeEvent serveEvent) {

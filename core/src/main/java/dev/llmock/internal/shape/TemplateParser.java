@@ -15,7 +15,6 @@ import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import dev.llmock.internal.shape.ShapeNode.StringShape;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -209,9 +208,5 @@ public final class TemplateParser {
 
     private ShapeException error(JsonLocation at, String what) {
         return new ShapeException(malformed(text, at, what), at.getLineNr(), at.getColumnNr());
-    }
-
-    static List<String> typeWords() {
-        return Arrays.asList("string", "ISO-8601", "date", "email", "uuid", "uri", "int", "number", "boolean");
     }
 }

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.internal.Json;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +13,7 @@ import java.util.Objects;
  * What to generate: a shape, how many records, which backends, extra instructions and rules, and a variant.
  *
  * <pre>{@code
- * FixtureRequest request = FixtureRequest.builder()
+ * FixtureRequest request = FixtureRequest.newBuilder()
  *         .shape("{\"name\":\"string\",\"email\":\"email\"}")
  *         .count(10)
  *         .backend("fast").enrich("quality")
@@ -51,7 +47,7 @@ public final class FixtureRequest {
     private final Type targetType;
     private final String corrector;
     private final String finalBackend;
-    private volatile String key;
+    private volatile RequestKey key;
 
     private FixtureRequest(Builder builder) {
         this.shape = builder.shape;
@@ -73,7 +69,7 @@ public final class FixtureRequest {
         this.finalBackend = builder.finalBackend;
     }
 
-    public static Builder builder() {
+    public static Builder newBuilder() {
         return new Builder();
     }
 
@@ -182,8 +178,8 @@ public final class FixtureRequest {
         return finalBackend;
     }
 
-    /** The logical request as canonical JSON: what cassettes store and keys hash. */
-    public ObjectNode toKeyJson() {
+    /** The logical request as JSON: what cassettes store and keys hash. */
+    private ObjectNode keyJson() {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.set("shape", shape.keySchema());
         if (shape.cacheVariants() > 1) {
@@ -245,23 +241,14 @@ public final class FixtureRequest {
         return json;
     }
 
-    /** SHA-256 of the canonical logical request, hex; stable across JVMs and llmock versions. */
-    public String key() {
-        String result = key;
+    /** The identity of this logical request: its canonical JSON and its SHA-256, computed once. */
+    public RequestKey key() {
+        RequestKey result = key;
         if (result == null) {
-            result = sha256(Json.canonical(toKeyJson()));
+            result = RequestKey.of(keyJson());
             key = result;
         }
         return result;
-    }
-
-    static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     @Override
@@ -276,7 +263,7 @@ public final class FixtureRequest {
 
     @Override
     public String toString() {
-        return "FixtureRequest" + Json.compact(toKeyJson());
+        return "FixtureRequest" + key().canonical();
     }
 
     /**

@@ -10,7 +10,7 @@ import java.time.Clock;
  *
  * <pre>{@code
  * try (Llmock llmock = Llmock.fromDefaultConfig()) {
- *     User user = llmock.generate(FixtureRequest.builder().shapeOf(User.class).build()).as(User.class);
+ *     User user = llmock.generate(FixtureRequest.newBuilder().shapeOf(User.class).build()).as(User.class);
  * }
  * }</pre>
  *
@@ -22,13 +22,13 @@ import java.time.Clock;
  */
 public interface Llmock extends AutoCloseable {
 
-    static Builder builder() {
+    static Builder newBuilder() {
         return new Engine.EngineBuilder();
     }
 
     /** An engine on {@link LlmockConfig#load()}: the configured backends, or the synthetic generator. */
     static Llmock fromDefaultConfig() {
-        return builder().config(LlmockConfig.load()).build();
+        return newBuilder().config(LlmockConfig.load()).build();
     }
 
     Fixture generate(FixtureRequest request);

@@ -5,9 +5,9 @@ package dev.llmock;
  *
  * <pre>{@code
  * // {"details": {...}, "pricing": {...}}
- * FixtureRequest.builder().part("details", details, "fast").part("pricing", pricing, "quality").build();
+ * FixtureRequest.newBuilder().part("details", details, "fast").part("pricing", pricing, "quality").build();
  * // {"name": ..., "price": ...}: the parts' objects merged into one
- * FixtureRequest.builder().part("details", details, "fast").part("pricing", pricing, "quality")
+ * FixtureRequest.newBuilder().part("details", details, "fast").part("pricing", pricing, "quality")
  *         .merge(Merge.DEEP).build();
  * }</pre>
  *

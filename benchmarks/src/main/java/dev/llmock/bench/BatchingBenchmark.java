@@ -56,7 +56,7 @@ public class BatchingBenchmark {
         LlmockConfig config = LlmockConfig.parse("{\"backends\": [{\"name\": \"sim\", \"provider\": \"openai\","
                 + " \"baseUrl\": \"http://127.0.0.1:" + server.port() + "/v1\", \"model\": \"simulated\"}]}",
                 "BatchingBenchmark");
-        llmock = Llmock.builder().config(config).cache(false).build();
+        llmock = Llmock.newBuilder().config(config).cache(false).build();
     }
 
     @TearDown(Level.Trial)
@@ -77,7 +77,7 @@ public class BatchingBenchmark {
     /** One request for 1,000 records: the engine batches them. */
     @Benchmark
     public Fixture batched() {
-        Fixture fixture = llmock.generate(FixtureRequest.builder().shape(BenchData.CUSTOMER).count(RECORDS)
+        Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(BenchData.CUSTOMER).count(RECORDS)
                 .backend("sim").variant(round++).build());
         records += RECORDS;
         return fixture;
@@ -88,7 +88,7 @@ public class BatchingBenchmark {
     public int onePerCall() {
         int made = 0;
         for (int i = 0; i < RECORDS; i++) {
-            made += llmock.generate(FixtureRequest.builder().shape(BenchData.CUSTOMER).backend("sim")
+            made += llmock.generate(FixtureRequest.newBuilder().shape(BenchData.CUSTOMER).backend("sim")
                     .variant(round * RECORDS + i).build()).json().isObject() ? 1 : 0;
         }
         round++;

@@ -24,7 +24,7 @@ final class BenchData {
 
     /** The request a test would make for its {@code variant}-th customer. */
     static FixtureRequest customer(int variant) {
-        return FixtureRequest.builder().shape(CUSTOMER).variant(variant).build();
+        return FixtureRequest.newBuilder().shape(CUSTOMER).variant(variant).build();
     }
 
     /** The directory for recorded cassettes: {@value #DATA_PROPERTY}, else a new temporary directory. */
@@ -57,7 +57,7 @@ final class BenchData {
         }
         Cassettes cassettes = Cassettes.newBuilder().directory(dir).mode(RecordMode.RERECORD).build();
         try (Cassette cassette = cassettes.open(name);
-             Llmock llmock = Llmock.builder().config(LlmockConfig.none()).cache(false)
+             Llmock llmock = Llmock.newBuilder().config(LlmockConfig.none()).cache(false)
                      .interceptor(cassette.interceptor()).build()) {
             for (int i = 0; i < entries; i++) {
                 llmock.generate(customer(i));

@@ -43,7 +43,7 @@ public class PatternsBenchmark {
         fast = new SleepingBackend("fast", 100);
         quality = new SleepingBackend("quality", 400);
         premium = new SleepingBackend("premium", 400);
-        llmock = Llmock.builder().config(LlmockConfig.none()).cache(false)
+        llmock = Llmock.newBuilder().config(LlmockConfig.none()).cache(false)
                 .backend(fast).backend(quality).backend(premium).build();
     }
 
@@ -58,7 +58,7 @@ public class PatternsBenchmark {
 
     @Benchmark
     public Fixture parallelParts() {
-        return llmock.generate(FixtureRequest.builder()
+        return llmock.generate(FixtureRequest.newBuilder()
                 .part("details", DETAILS, "fast")
                 .part("pricing", PRICING, "quality")
                 .part("inventory", INVENTORY, "premium")
@@ -74,7 +74,7 @@ public class PatternsBenchmark {
 
     @Benchmark
     public Fixture sequentialStages() {
-        return llmock.generate(FixtureRequest.builder()
+        return llmock.generate(FixtureRequest.newBuilder()
                 .shape(BenchData.CUSTOMER)
                 .backend("fast")
                 .enrich("quality")

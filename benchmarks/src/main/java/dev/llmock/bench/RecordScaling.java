@@ -41,7 +41,7 @@ public final class RecordScaling {
         Path dir = Files.createTempDirectory("llmock-bench-record");
         long start = System.nanoTime();
         try (Cassette cassette = Cassettes.newBuilder().directory(dir).mode(mode).build().open("scaling");
-             Llmock llmock = Llmock.builder().config(LlmockConfig.none()).cache(false)
+             Llmock llmock = Llmock.newBuilder().config(LlmockConfig.none()).cache(false)
                      .interceptor(cassette.interceptor()).build()) {
             for (int i = 0; i < entries; i++) {
                 llmock.generate(BenchData.customer(i));

@@ -37,7 +37,7 @@ public class ReplayBenchmark {
         Path dir = BenchData.dataDirectory();
         String name = BenchData.recordedCassette(dir, ENTRIES);
         cassette = Cassettes.newBuilder().directory(dir).mode(RecordMode.REPLAY).build().open(name);
-        llmock = Llmock.builder().config(LlmockConfig.none()).cache(false).interceptor(cassette.interceptor()).build();
+        llmock = Llmock.newBuilder().config(LlmockConfig.none()).cache(false).interceptor(cassette.interceptor()).build();
     }
 
     @TearDown(Level.Trial)

@@ -30,7 +30,7 @@ public class SyntheticBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        llmock = Llmock.builder().config(LlmockConfig.none()).cache(false).build();
+        llmock = Llmock.newBuilder().config(LlmockConfig.none()).cache(false).build();
         faker = new Faker(Locale.ENGLISH, new Random(42));
     }
 

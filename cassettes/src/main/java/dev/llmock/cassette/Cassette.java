@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * <pre>{@code
  * Cassettes cassettes = Cassettes.newBuilder().build();
  * try (Cassette cassette = cassettes.open("com.acme.UserTest");
- *      Llmock llmock = Llmock.builder().interceptor(cassette.interceptor()).build()) {
+ *      Llmock llmock = Llmock.newBuilder().interceptor(cassette.interceptor()).build()) {
  *     User user = llmock.generate(request).as(User.class);
  * }
  * }</pre>
@@ -57,7 +57,7 @@ public final class Cassette implements AutoCloseable {
         return session.mode();
     }
 
-    /** The interceptor to add with {@code Llmock.builder().interceptor(...)}; the same instance every time. */
+    /** The interceptor to add with {@code Llmock.newBuilder().interceptor(...)}; the same instance every time. */
     public FixtureInterceptor interceptor() {
         return interceptor;
     }

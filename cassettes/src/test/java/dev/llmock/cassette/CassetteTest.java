@@ -75,9 +75,9 @@ class CassetteTest {
         assertThat(replayed.provenance().source()).isEqualTo(Provenance.Source.REPLAYED);
         assertThat(replayed.provenance().backend()).isEqualTo("counting");
         assertThat(replayed.provenance().recordedAt()).isEqualTo(TestBackend.RECORDED_AT);
-        assertThat(replayed.provenance().details().path("cassette").path("key").asText()).isEqualTo(request.key());
+        assertThat(replayed.provenance().details().path("cassette").path("key").asText()).isEqualTo(request.key().hash());
         assertThat(again.report().replayed()).containsExactly(
-                new CassetteReport.Entry(request.key(), "UserTest.signsUp(User)"));
+                new CassetteReport.Entry(request.key().hash(), "UserTest.signsUp(User)"));
         assertThat(again.save()).isFalse();
     }
 
@@ -91,7 +91,7 @@ class CassetteTest {
         assertThat(text).isEqualTo("{\n"
                 + "  \"version\": 1,\n"
                 + "  \"entries\": {\n"
-                + "    \"" + request.key() + "\": {\n"
+                + "    \"" + request.key().hash() + "\": {\n"
                 + "      \"test\": \"UserTest.signsUp(User)\",\n"
                 + "      \"request\": {\n"
                 + "        \"backend\": \"counting\",\n"
@@ -159,14 +159,14 @@ class CassetteTest {
                 .isInstanceOf(ReplayMissException.class)
                 .hasMessage("No recorded fixture for UserTest.signsUp(User) in " + dir.resolve("UserTest.json")
                         + " (mode replay).\n"
-                        + "  wanted:  key " + wanted.key().substring(0, 12) + ", request "
-                        + shorten(Json.canonical(wanted.toKeyJson())) + "\n"
-                        + "  nearest: key " + old.key().substring(0, 12)
+                        + "  wanted:  key " + wanted.key().shortHash() + ", request "
+                        + shorten(Json.canonical(wanted.key().json())) + "\n"
+                        + "  nearest: key " + old.key().shortHash()
                         + " (recorded for UserTest.signsUp(User)), differs in shape.address.\n"
                         + "Run once with -Dllmock.mode=record and commit the cassette.")
                 .satisfies(e -> {
                     ReplayMissException miss = (ReplayMissException) e;
-                    assertThat(miss.nearestKey()).isEqualTo(old.key());
+                    assertThat(miss.nearestKey()).isEqualTo(old.key().hash());
                     assertThat(miss.differences()).containsExactly("shape.address");
                     assertThat(miss.test()).isEqualTo("UserTest.signsUp(User)");
                 });
@@ -190,7 +190,7 @@ class CassetteTest {
         assertThatThrownBy(() -> generate(cassette, TestBackend.synthetic(), wanted))
                 .isInstanceOfSatisfying(ReplayMissException.class, e -> assertThat(e.differences())
                         .containsExactly("count", "prompt", "shape.age"))
-                .hasMessageStartingWith("No recorded fixture for request " + wanted.key().substring(0, 12) + " in ")
+                .hasMessageStartingWith("No recorded fixture for request " + wanted.key().shortHash() + " in ")
                 .hasMessageContaining("differs in count, prompt, shape.age.");
     }
 
@@ -272,7 +272,7 @@ class CassetteTest {
         assertThat(drift.structural()).isFalse();
         assertThat(drift.valuesChanged()).containsExactly("/name");
         cassette.close();
-        assertThat(json(file()).path("entries").path(request.key()).path("fixture").path("name").asText())
+        assertThat(json(file()).path("entries").path(request.key().hash()).path("fixture").path("name").asText())
                 .isEqualTo("Grace");
     }
 
@@ -318,10 +318,10 @@ class CassetteTest {
 
         assertThat(cassette.report().render()).isEqualTo("Cassette " + dir.resolve("UserTest.json")
                 + " (mode rerecord): 0 replayed, 1 recorded, 0 stale, 1 unused.\n"
-                + "  recorded: " + request.key().substring(0, 12) + " UserTest.signsUp(User)\n"
-                + "  unused (remove with prune()): " + request(USER).variant(1).build().key().substring(0, 12)
+                + "  recorded: " + request.key().shortHash() + " UserTest.signsUp(User)\n"
+                + "  unused (remove with prune()): " + request(USER).variant(1).build().key().shortHash()
                 + " UserTest.old(User)\n"
-                + "  drift in " + request.key().substring(0, 12) + " UserTest.signsUp(User): same structure;"
+                + "  drift in " + request.key().shortHash() + " UserTest.signsUp(User): same structure;"
                 + " 1 value changed");
     }
 
@@ -341,10 +341,10 @@ class CassetteTest {
             assertThat(fixture.provenance().source()).isEqualTo(Provenance.Source.GENERATED);
         }
         assertThat(backend.calls).hasValue(1);
-        assertThat(cassette.report().stale()).extracting(CassetteReport.Entry::key).containsExactly(request.key());
-        assertThat(cassette.report().recorded()).extracting(CassetteReport.Entry::key).containsExactly(request.key());
+        assertThat(cassette.report().stale()).extracting(CassetteReport.Entry::key).containsExactly(request.key().hash());
+        assertThat(cassette.report().recorded()).extracting(CassetteReport.Entry::key).containsExactly(request.key().hash());
         cassette.close();
-        assertThat(json(file()).path("entries").path(request.key()).path("provenance").path("recordedAt").asText())
+        assertThat(json(file()).path("entries").path(request.key().hash()).path("provenance").path("recordedAt").asText())
                 .isEqualTo(TestBackend.RECORDED_AT.plus(Duration.ofDays(31)).toString());
     }
 
@@ -371,7 +371,7 @@ class CassetteTest {
         assertThat(fixture.provenance().source()).isEqualTo(Provenance.Source.REPLAYED);
         assertThat(backend.calls).hasValue(0);
         assertThat(cassette.report().stale()).containsExactly(
-                new CassetteReport.Entry(request.key(), "UserTest.signsUp(User)"));
+                new CassetteReport.Entry(request.key().hash(), "UserTest.signsUp(User)"));
         assertThat(cassette.save()).isFalse();
     }
 
@@ -387,15 +387,15 @@ class CassetteTest {
         generate(cassette, ada(), kept);
 
         assertThat(cassette.report().unused()).containsExactly(
-                new CassetteReport.Entry(gone.key(), "UserTest.gone(User)"));
+                new CassetteReport.Entry(gone.key().hash(), "UserTest.gone(User)"));
         assertThat(cassette.save()).isFalse();
-        assertThat(json(file()).path("entries").has(gone.key())).isTrue();
+        assertThat(json(file()).path("entries").has(gone.key().hash())).isTrue();
 
         assertThat(cassette.prune()).isEqualTo(1);
         assertThat(cassette.report().unused()).isEmpty();
         assertThat(cassette.save()).isTrue();
-        assertThat(json(file()).path("entries").has(gone.key())).isFalse();
-        assertThat(json(file()).path("entries").has(kept.key())).isTrue();
+        assertThat(json(file()).path("entries").has(gone.key().hash())).isFalse();
+        assertThat(json(file()).path("entries").has(kept.key().hash())).isTrue();
     }
 
     @Test
@@ -416,7 +416,7 @@ class CassetteTest {
         cassette.close();
         List<String> keys = new java.util.ArrayList<>();
         json(file()).path("entries").fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly(young.key());
+        assertThat(keys).containsExactly(young.key().hash());
     }
 
     @Test

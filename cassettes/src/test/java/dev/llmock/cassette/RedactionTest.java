@@ -63,7 +63,7 @@ class RedactionTest {
                 + "\"order\":\"string\"}").prompt("use " + ANTHROPIC).rule("never show " + OPENAI)
                 .context(context()).label("ApiTest.calls(User)").build();
         Fixture fixture;
-        try (Llmock llmock = Llmock.builder().interceptor(cassette.interceptor())
+        try (Llmock llmock = Llmock.newBuilder().interceptor(cassette.interceptor())
                 .interceptor(chain -> {
                     Fixture generated = chain.proceed(chain.request());
                     return generated.withProvenance(generated.provenance().withDetail("url",
@@ -76,7 +76,7 @@ class RedactionTest {
         String text = Files.readString(cassette.path());
 
         assertThat(SECRETS).allSatisfy(secret -> assertThat(text).doesNotContain(secret));
-        JsonNode entry = Json.MAPPER.readTree(text).path("entries").path(request.key());
+        JsonNode entry = Json.MAPPER.readTree(text).path("entries").path(request.key().hash());
         JsonNode stored = entry.path("request").path("context");
         assertThat(stored.path("headers").path("Authorization").asText()).isEqualTo("<redacted>");
         assertThat(stored.path("headers").path("X-Api-Key").asText()).isEqualTo("<redacted>");
@@ -108,14 +108,14 @@ class RedactionTest {
                 .put("username", "ada").put("password", "Tr0ub4dor&3").put("token", "abc123"));
         FixtureRequest request = request("{\"username\":\"string\",\"password\":\"string\",\"token\":\"string\"}")
                 .build();
-        try (Llmock llmock = Llmock.builder().interceptor(cassette.interceptor()).backend(backend).cache(false)
+        try (Llmock llmock = Llmock.newBuilder().interceptor(cassette.interceptor()).backend(backend).cache(false)
                 .build()) {
             llmock.generate(request);
         }
         cassette.close();
 
         JsonNode fixture = Json.MAPPER.readTree(Files.readString(cassette.path())).path("entries")
-                .path(request.key()).path("fixture");
+                .path(request.key().hash()).path("fixture");
         assertThat(fixture.path("password").asText()).isEqualTo("Tr0ub4dor&3");
         assertThat(fixture.path("token").asText()).isEqualTo("abc123");
     }

@@ -67,11 +67,11 @@ final class TestBackend implements Backend {
     }
 
     static Llmock engine(Cassette cassette, Backend backend, Clock clock) {
-        return Llmock.builder().interceptor(cassette.interceptor()).backend(backend).cache(false).clock(clock).build();
+        return Llmock.newBuilder().interceptor(cassette.interceptor()).backend(backend).cache(false).clock(clock).build();
     }
 
     static FixtureRequest.Builder request(String shape) {
-        return FixtureRequest.builder().shape(shape).backend(NAME);
+        return FixtureRequest.newBuilder().shape(shape).backend(NAME);
     }
 
     static Fixture generate(Cassette cassette, Backend backend, FixtureRequest request) {

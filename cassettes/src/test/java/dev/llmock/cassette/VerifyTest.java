@@ -58,7 +58,7 @@ class VerifyTest {
         assertThat(checks).extracting(CassetteCheck::ok).containsExactly(false, false);
         assertThat(checks.get(0).problems()).singleElement().asString()
                 .startsWith("The cassette " + dir.resolve("Broken.json") + " is not valid JSON at line 1, column 2");
-        assertThat(checks.get(1).problems()).containsExactly("entry " + request.key().substring(0, 12)
+        assertThat(checks.get(1).problems()).containsExactly("entry " + request.key().shortHash()
                 + " (UserTest.signsUp(User)): the fixture does not fit its shape: " + "/age: "
                 + request.shape().validate(Json.MAPPER.readTree("{\"name\":\"x\",\"age\":\"old\"}")).get(0).reason());
         assertThat(checks.get(1).render()).startsWith("FAILED " + file + "\n  entry ");
@@ -71,7 +71,7 @@ class VerifyTest {
         Path file = dir.resolve("UserTest.json");
         Files.writeString(file, Files.readString(file).replace("\"variant\": 0", "\"variant\": 5"));
 
-        assertThat(Cassettes.verify(dir).get(0).problems()).containsExactly("entry " + request.key().substring(0, 12)
+        assertThat(Cassettes.verify(dir).get(0).problems()).containsExactly("entry " + request.key().shortHash()
                 + ": the key does not match the request (was the request edited by hand?)");
     }
 

@@ -74,11 +74,11 @@ final class GenerateCommand implements Callable<Integer> {
             throw new LlmockCommand.BadInputException("--count must be at least 1, but was " + count + ".");
         }
         Shape shape = Shape.parse(shapeText());
-        FixtureRequest request = FixtureRequest.builder().shape(shape).count(count).backend(backend).prompt(prompt)
+        FixtureRequest request = FixtureRequest.newBuilder().shape(shape).count(count).backend(backend).prompt(prompt)
                 .label("llmock generate").build();
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && count >= PROGRESS_THRESHOLD);
         Fixture fixture;
-        try (Llmock llmock = Llmock.builder().config(loadConfig()).seed(seed).build()) {
+        try (Llmock llmock = Llmock.newBuilder().config(loadConfig()).seed(seed).build()) {
             fixture = llmock.generate(request, progress);
         }
         progress.finish();

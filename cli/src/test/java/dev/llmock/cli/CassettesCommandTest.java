@@ -35,10 +35,10 @@ class CassettesCommandTest {
 
     private void record(String name, Instant at, int... variants) {
         try (Cassette cassette = Cassettes.newBuilder().directory(dir).mode(RecordMode.RECORD).build().open(name);
-             Llmock llmock = Llmock.builder().interceptor(cassette.interceptor())
+             Llmock llmock = Llmock.newBuilder().interceptor(cassette.interceptor())
                      .clock(Clock.fixed(at, ZoneOffset.UTC)).build()) {
             for (int variant : variants) {
-                llmock.generate(FixtureRequest.builder().shape("{\"name\":\"string\"}").variant(variant).build());
+                llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\"}").variant(variant).build());
             }
         }
     }

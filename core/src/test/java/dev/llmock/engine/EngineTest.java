@@ -93,9 +93,9 @@ class EngineTest {
         };
         Logger logger = Logger.getLogger("dev.llmock");
         logger.addHandler(handler);
-        try (Llmock llmock = Llmock.builder().config(LlmockConfig.none()).build()) {
+        try (Llmock llmock = Llmock.newBuilder().config(LlmockConfig.none()).build()) {
             for (String name : List.of("fast", "quality", "", "anything-at-all")) {
-                Fixture fixture = llmock.generate(FixtureRequest.builder().shape(SHAPE).backend(name).build());
+                Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend(name).build());
 
                 assertThat(fixture.provenance().provider()).isEqualTo("synthetic");
                 assertThat(fixture.provenance().backend()).isEqualTo(name.isEmpty() ? "synthetic" : name);
@@ -112,11 +112,11 @@ class EngineTest {
     void unknownBackendWithAConfigFailsListingTheConfiguredNames() {
         LlmockConfig config = LlmockConfig.parse("{\"backends\": [{\"name\": \"fast\", \"provider\": \"synthetic\"},"
                 + " {\"name\": \"quality\", \"provider\": \"synthetic\", \"model\": \"other\"}]}", "test-llmock.json");
-        try (Llmock llmock = Llmock.builder().config(config).build()) {
-            assertThat(llmock.generate(FixtureRequest.builder().shape(SHAPE).backend("fast").build())
+        try (Llmock llmock = Llmock.newBuilder().config(config).build()) {
+            assertThat(llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("fast").build())
                     .provenance().backend()).isEqualTo("fast");
 
-            assertThatThrownBy(() -> llmock.generate(FixtureRequest.builder().shape(SHAPE).backend("fsat").build()))
+            assertThatThrownBy(() -> llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("fsat").build()))
                     .isInstanceOf(ConfigException.class)
                     .hasMessage("No backend named \"fsat\" in test-llmock.json; configured: [fast, quality, synthetic]."
                             + " Add it to \"backends\", or use one of those names.");
@@ -127,8 +127,8 @@ class EngineTest {
     void disabledBackendFailsSayingSo() {
         LlmockConfig config = LlmockConfig.parse("{\"backends\": [{\"name\": \"fast\", \"provider\": \"synthetic\"},"
                 + " {\"name\": \"slow\", \"provider\": \"ollama\", \"enabled\": false}]}", "test-llmock.json");
-        try (Llmock llmock = Llmock.builder().config(config).build()) {
-            assertThatThrownBy(() -> llmock.generate(FixtureRequest.builder().shape(SHAPE).backend("slow").build()))
+        try (Llmock llmock = Llmock.newBuilder().config(config).build()) {
+            assertThatThrownBy(() -> llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("slow").build()))
                     .isInstanceOf(ConfigException.class)
                     .hasMessage("The backend \"slow\" is disabled in test-llmock.json. Set \"enabled\": true on it, or use"
                             + " one of [fast, synthetic].");
@@ -138,11 +138,11 @@ class EngineTest {
     @Test
     void secondIdenticalRequestIsServedFromTheCache() {
         ScriptedBackend backend = new ScriptedBackend("b", "{\"name\":\"Ann\",\"age\":3}");
-        try (Llmock llmock = Llmock.builder().backend(backend).build()) {
-            FixtureRequest request = FixtureRequest.builder().shape(SHAPE).backend("b").build();
+        try (Llmock llmock = Llmock.newBuilder().backend(backend).build()) {
+            FixtureRequest request = FixtureRequest.newBuilder().shape(SHAPE).backend("b").build();
 
             Fixture first = llmock.generate(request);
-            Fixture second = llmock.generate(FixtureRequest.builder().shape(SHAPE).backend("b").label("other").build());
+            Fixture second = llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("b").label("other").build());
 
             assertThat(first.provenance().source()).isEqualTo(Provenance.Source.GENERATED);
             assertThat(second.provenance().source()).isEqualTo(Provenance.Source.CACHED);
@@ -154,8 +154,8 @@ class EngineTest {
     @Test
     void withoutTheCacheEveryRequestIsGenerated() {
         ScriptedBackend backend = new ScriptedBackend("b", "{\"name\":\"Ann\",\"age\":3}");
-        try (Llmock llmock = Llmock.builder().backend(backend).cache(false).build()) {
-            FixtureRequest request = FixtureRequest.builder().shape(SHAPE).backend("b").build();
+        try (Llmock llmock = Llmock.newBuilder().backend(backend).cache(false).build()) {
+            FixtureRequest request = FixtureRequest.newBuilder().shape(SHAPE).backend("b").build();
 
             assertThat(llmock.generate(request).provenance().source()).isEqualTo(Provenance.Source.GENERATED);
             assertThat(llmock.generate(request).provenance().source()).isEqualTo(Provenance.Source.GENERATED);
@@ -165,8 +165,8 @@ class EngineTest {
 
     @Test
     void cacheDirectiveServesItsVariantsInTurnThenRepeats() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            FixtureRequest request = FixtureRequest.builder().shape("{\"$cache\":3,\"name\":\"string\",\"email\":\"email\"}")
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            FixtureRequest request = FixtureRequest.newBuilder().shape("{\"$cache\":3,\"name\":\"string\",\"email\":\"email\"}")
                     .build();
 
             List<Fixture> fixtures = new ArrayList<>();
@@ -191,8 +191,8 @@ class EngineTest {
     void invalidOutputIsSentBackForRepairAndTheAttemptsAreCounted() {
         ScriptedBackend backend = new ScriptedBackend("flaky", "{\"name\":\"Ann\",\"age\":\"old\"}",
                 "{\"name\":\"Ann\",\"age\":30}");
-        try (Llmock llmock = Llmock.builder().backend(backend).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(SHAPE).backend("flaky").build());
+        try (Llmock llmock = Llmock.newBuilder().backend(backend).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("flaky").build());
 
             assertThat(fixture.json()).isEqualTo(json("{\"name\":\"Ann\",\"age\":30}"));
             assertThat(fixture.provenance().attempts()).isEqualTo(2);
@@ -211,8 +211,8 @@ class EngineTest {
     @Test
     void afterMaxAttemptsTheErrorListsViolationsAndTheLastOutput() {
         ScriptedBackend backend = new ScriptedBackend("flaky", "{\"name\":7}");
-        try (Llmock llmock = Llmock.builder().backend(backend).build()) {
-            FixtureRequest request = FixtureRequest.builder().shape(SHAPE).backend("flaky").maxAttempts(3)
+        try (Llmock llmock = Llmock.newBuilder().backend(backend).build()) {
+            FixtureRequest request = FixtureRequest.newBuilder().shape(SHAPE).backend("flaky").maxAttempts(3)
                     .label("UserTest.signsUp(User)").build();
 
             assertThatThrownBy(() -> llmock.generate(request))
@@ -249,9 +249,9 @@ class EngineTest {
             seen.add("second:" + chain.request().label());
             return chain.proceed(chain.request());
         };
-        try (Llmock llmock = Llmock.builder().backend(backend).interceptor(first).interceptor(second).build()) {
-            Fixture answered = llmock.generate(FixtureRequest.builder().shape(SHAPE).backend("b").label("canned").build());
-            Fixture generated = llmock.generate(FixtureRequest.builder().shape(SHAPE).backend("b").label("x").build());
+        try (Llmock llmock = Llmock.newBuilder().backend(backend).interceptor(first).interceptor(second).build()) {
+            Fixture answered = llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("b").label("canned").build());
+            Fixture generated = llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("b").label("x").build());
 
             assertThat(answered.json()).isEqualTo(json("{\"name\":\"Canned\",\"age\":1}"));
             assertThat(answered.provenance().source()).isEqualTo(Provenance.Source.REPLAYED);
@@ -264,9 +264,9 @@ class EngineTest {
     @Test
     void sameSeedGivesSameDataAndTheClockStampsProvenance() {
         Clock clock = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
-        try (Llmock one = Llmock.builder().seed(9).clock(clock).build();
-             Llmock two = Llmock.builder().seed(9).build()) {
-            FixtureRequest request = FixtureRequest.builder().shape(SHAPE).count(3).build();
+        try (Llmock one = Llmock.newBuilder().seed(9).clock(clock).build();
+             Llmock two = Llmock.newBuilder().seed(9).build()) {
+            FixtureRequest request = FixtureRequest.newBuilder().shape(SHAPE).count(3).build();
 
             Fixture fixture = one.generate(request);
             assertThat(fixture.json()).isEqualTo(two.generate(request).json());
@@ -276,10 +276,10 @@ class EngineTest {
 
     @Test
     void builderOptionsMaySetOnlyOnce() {
-        assertThatThrownBy(() -> Llmock.builder().seed(1).seed(2))
+        assertThatThrownBy(() -> Llmock.newBuilder().seed(1).seed(2))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("seed was already set on this builder; set each option once.");
-        assertThatThrownBy(() -> Llmock.builder().backend(new ScriptedBackend("b", "{}"))
+        assertThatThrownBy(() -> Llmock.newBuilder().backend(new ScriptedBackend("b", "{}"))
                 .backend(new ScriptedBackend("b", "{}")))
                 .hasMessage("A backend named \"b\" was already registered.");
     }

@@ -32,8 +32,8 @@ class FixtureTest {
 
     @Test
     void mapsOntoTheTypeItsShapeCameFrom() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            User user = llmock.generate(FixtureRequest.builder().shapeOf(User.class).build()).as(User.class);
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            User user = llmock.generate(FixtureRequest.newBuilder().shapeOf(User.class).build()).as(User.class);
 
             assertThat(user.id()).isNotNull();
             assertThat(user.email()).contains("@");
@@ -45,8 +45,8 @@ class FixtureTest {
 
     @Test
     void mapsManyRecordsOntoAGenericList() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shapeOf(User.class).count(4).build());
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shapeOf(User.class).count(4).build());
 
             List<User> users = fixture.as(new TypeReference<List<User>>() { });
             assertThat(users).hasSize(4).doesNotContainNull();

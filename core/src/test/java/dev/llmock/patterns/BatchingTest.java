@@ -30,8 +30,8 @@ class BatchingTest {
     void aLargeCountIsSplitIntoBatchesFromTheTokenBudgetRunUpToTheConcurrencyLimit() {
         Simulated sim = users("sim");
         List<int[]> progress = new ArrayList<>();
-        try (Llmock llmock = Llmock.builder().config(LIMITED).backend(sim).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(USER).backend("sim").count(50).build(),
+        try (Llmock llmock = Llmock.newBuilder().config(LIMITED).backend(sim).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("sim").count(50).build(),
                     (done, total) -> progress.add(new int[] {done, total}));
 
             assertThat(fixture.json()).hasSize(50);
@@ -57,8 +57,8 @@ class BatchingTest {
             }
             return all;
         });
-        try (Llmock llmock = Llmock.builder().config(LIMITED).backend(shortChanging).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(USER).backend("sim").count(12).build());
+        try (Llmock llmock = Llmock.newBuilder().config(LIMITED).backend(shortChanging).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("sim").count(12).build());
 
             assertThat(fixture.json()).hasSize(12);
             assertThat(new HashSet<>(fixture.json().findValuesAsText("name"))).hasSize(12);
@@ -73,8 +73,8 @@ class BatchingTest {
         Simulated repetitive = Simulated.answering("sim", request -> calls.getAndIncrement() == 0
                 ? Simulated.records(request, i -> json("{'id':1,'name':'Same'}"))
                 : Simulated.records(request, i -> json("{'id':" + i + ",'name':'User " + i + "'}")));
-        try (Llmock llmock = Llmock.builder().backend(repetitive).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(USER).backend("sim").count(5).build());
+        try (Llmock llmock = Llmock.newBuilder().backend(repetitive).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("sim").count(5).build());
 
             assertThat(fixture.json()).hasSize(5);
             assertThat(new HashSet<>(fixture.json().findValuesAsText("name"))).hasSize(5);
@@ -84,8 +84,8 @@ class BatchingTest {
 
     @Test
     void theSyntheticGeneratorKeepsLargeBatches() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder()
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder()
                     .shape("{\"name\":\"string\",\"email\":\"email\",\"city\":\"string\"}").count(1000).build());
 
             assertThat(fixture.json()).hasSize(1000);

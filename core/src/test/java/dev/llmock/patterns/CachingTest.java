@@ -20,10 +20,10 @@ class CachingTest {
     @Test
     void anIdenticalRequestIsAnsweredFromTheCacheWithoutCallingTheBackend() {
         Simulated sim = counting("sim");
-        try (Llmock llmock = Llmock.builder().backend(sim).build()) {
-            FixtureRequest request = FixtureRequest.builder().shape("{\"name\":\"string\"}").backend("sim").build();
+        try (Llmock llmock = Llmock.newBuilder().backend(sim).build()) {
+            FixtureRequest request = FixtureRequest.newBuilder().shape("{\"name\":\"string\"}").backend("sim").build();
             Fixture first = llmock.generate(request);
-            Fixture second = llmock.generate(FixtureRequest.builder().shape("{\"name\":\"string\"}").backend("sim")
+            Fixture second = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\"}").backend("sim")
                     .build());
 
             assertThat(sim.calls()).hasSize(1);
@@ -36,8 +36,8 @@ class CachingTest {
     @Test
     void cacheVariantsAreServedInTurn() {
         Simulated sim = counting("sim");
-        try (Llmock llmock = Llmock.builder().backend(sim).build()) {
-            FixtureRequest request = FixtureRequest.builder().shape("{\"$cache\":3,\"name\":\"string\"}").backend("sim")
+        try (Llmock llmock = Llmock.newBuilder().backend(sim).build()) {
+            FixtureRequest request = FixtureRequest.newBuilder().shape("{\"$cache\":3,\"name\":\"string\"}").backend("sim")
                     .build();
             String[] names = new String[5];
             Provenance.Source[] sources = new Provenance.Source[5];
@@ -57,8 +57,8 @@ class CachingTest {
     @Test
     void withTheCacheOffEveryRequestCallsTheBackend() {
         Simulated sim = counting("sim");
-        try (Llmock llmock = Llmock.builder().backend(sim).cache(false).build()) {
-            FixtureRequest request = FixtureRequest.builder().shape("{\"name\":\"string\"}").backend("sim").build();
+        try (Llmock llmock = Llmock.newBuilder().backend(sim).cache(false).build()) {
+            FixtureRequest request = FixtureRequest.newBuilder().shape("{\"name\":\"string\"}").backend("sim").build();
             llmock.generate(request);
             llmock.generate(request);
 

@@ -19,9 +19,9 @@ class ConsensusTest {
         Simulated sloppy = Simulated.answering("sloppy", "{'name':'Desk lamp','price':'cheap'}").withLatency(200);
         Simulated careful = Simulated.answering("careful", "{'name':'Desk lamp','description':'Warm light for late"
                 + " reading','price':39.5}").withLatency(200);
-        try (Llmock llmock = Llmock.builder().backend(lazy).backend(sloppy).backend(careful).build()) {
+        try (Llmock llmock = Llmock.newBuilder().backend(lazy).backend(sloppy).backend(careful).build()) {
             long started = System.nanoTime();
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(PRODUCT)
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PRODUCT)
                     .consensus("lazy", "sloppy", "careful").build());
             long wallMs = (System.nanoTime() - started) / 1_000_000;
 
@@ -42,8 +42,8 @@ class ConsensusTest {
         Simulated first = Simulated.answering("first", "{'name':'Lamp','description':'Bright','price':'n/a'}",
                 "{'name':'Lamp','description':'Bright','price':12.0}");
         Simulated second = Simulated.answering("second", "{'name':'string'}");
-        try (Llmock llmock = Llmock.builder().backend(first).backend(second).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(PRODUCT).consensus("first", "second")
+        try (Llmock llmock = Llmock.newBuilder().backend(first).backend(second).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PRODUCT).consensus("first", "second")
                     .build());
 
             assertThat(fixture.json()).isEqualTo(json("{'name':'Lamp','description':'Bright','price':12.0}"));
@@ -54,8 +54,8 @@ class ConsensusTest {
 
     @Test
     void theConsensusBackendsArePartOfTheCassetteKey() {
-        FixtureRequest request = FixtureRequest.builder().shape(PRODUCT).consensus("a", "b").build();
+        FixtureRequest request = FixtureRequest.newBuilder().shape(PRODUCT).consensus("a", "b").build();
 
-        assertThat(request.toKeyJson().get("consensus").toString()).isEqualTo("[\"a\",\"b\"]");
+        assertThat(request.key().json().get("consensus").toString()).isEqualTo("[\"a\",\"b\"]");
     }
 }

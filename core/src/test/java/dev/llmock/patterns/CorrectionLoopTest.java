@@ -22,8 +22,8 @@ class CorrectionLoopTest {
     void violationsFoundInCodeGoToTheCorrectorUntilTheDataFits() {
         Simulated fast = Simulated.answering("fast", "{'name':'Ada','email':'not an email'}");
         Simulated fixer = Simulated.answering("fixer", "{'name':'Ada','email':'ada@example.org'}");
-        try (Llmock llmock = Llmock.builder().backend(fast).backend(fixer).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(USER).backend("fast").corrector("fixer")
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(fixer).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("fast").corrector("fixer")
                     .build());
 
             assertThat(fixture.json()).isEqualTo(json("{'name':'Ada','email':'ada@example.org'}"));
@@ -41,8 +41,8 @@ class CorrectionLoopTest {
     void aRuleWrittenAsAJavaPredicateDrivesTheLoop() {
         Simulated fast = Simulated.answering("fast", "{'name':'Bob','email':'bob@example.org'}",
                 "{'name':'Ada','email':'ada@example.org'}");
-        try (Llmock llmock = Llmock.builder().backend(fast).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(USER).backend("fast")
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("fast")
                     .rule(Rule.of("names start with A", r -> r.path("name").asText().startsWith("A"))).build());
 
             assertThat(fixture.json().get("name").asText()).isEqualTo("Ada");
@@ -58,8 +58,8 @@ class CorrectionLoopTest {
                 "{'valid':false,'violations':[{'pointer':'/email','reason':'must be at acme.com'}]}",
                 "{'valid':true,'violations':[]}");
         Simulated fixer = Simulated.answering("fixer", "{'name':'Ada','email':'ada@acme.com'}");
-        try (Llmock llmock = Llmock.builder().backend(fast).backend(judge).backend(fixer).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(USER).backend("fast")
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(judge).backend(fixer).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("fast")
                     .rule("every email is at acme.com").validate("judge").corrector("fixer").build());
 
             assertThat(fixture.json()).isEqualTo(json("{'name':'Ada','email':'ada@acme.com'}"));
@@ -79,8 +79,8 @@ class CorrectionLoopTest {
     void theFinalBackendGetsOneLastTryWhenTheAttemptsAreUsedUp() {
         Simulated fast = Simulated.answering("fast", "{'name':'Ada','email':'nope'}");
         Simulated premium = Simulated.answering("premium", "{'name':'Ada','email':'ada@example.org'}");
-        try (Llmock llmock = Llmock.builder().backend(fast).backend(premium).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(USER).backend("fast").maxAttempts(2)
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(premium).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("fast").maxAttempts(2)
                     .finalBackend("premium").build());
 
             assertThat(fixture.json().get("email").asText()).isEqualTo("ada@example.org");
@@ -94,8 +94,8 @@ class CorrectionLoopTest {
     void exhaustionFailsWithWhatStillFailsAndTheLastOutput() {
         Simulated fast = Simulated.answering("fast", "{'name':'Ada','email':'nope'}");
         Simulated premium = Simulated.answering("premium", "{'name':'Ada','email':'still nope'}");
-        try (Llmock llmock = Llmock.builder().backend(fast).backend(premium).build()) {
-            GenerationException error = catchThrowableOfType(() -> llmock.generate(FixtureRequest.builder().shape(USER)
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(premium).build()) {
+            GenerationException error = catchThrowableOfType(() -> llmock.generate(FixtureRequest.newBuilder().shape(USER)
                     .backend("fast").maxAttempts(2).finalBackend("premium").label("UserTest.signsUp(User)").build()),
                     GenerationException.class);
 
@@ -115,8 +115,8 @@ class CorrectionLoopTest {
     @Test
     void beanValidationOnTheTargetTypeIsCheckedInCode() {
         Simulated fast = Simulated.answering("fast", "{'name':'Tim','age':12}", "{'name':'Tim','age':30}");
-        try (Llmock llmock = Llmock.builder().backend(fast).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape("{\"name\":\"string\",\"age\":0}")
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\",\"age\":0}")
                     .backend("fast").targetType(Adult.class).build());
 
             assertThat(fixture.as(Adult.class)).isEqualTo(new Adult("Tim", 30));
@@ -127,9 +127,9 @@ class CorrectionLoopTest {
 
     @Test
     void theTargetTypeIsPartOfTheCassetteKey() {
-        FixtureRequest typed = FixtureRequest.builder().shape("{\"age\":0}").targetType(Adult.class).build();
+        FixtureRequest typed = FixtureRequest.newBuilder().shape("{\"age\":0}").targetType(Adult.class).build();
 
-        assertThat(typed.toKeyJson().get("targetType").asText()).isEqualTo(Adult.class.getTypeName());
-        assertThat(typed.key()).isNotEqualTo(FixtureRequest.builder().shape("{\"age\":0}").build().key());
+        assertThat(typed.key().json().get("targetType").asText()).isEqualTo(Adult.class.getTypeName());
+        assertThat(typed.key()).isNotEqualTo(FixtureRequest.newBuilder().shape("{\"age\":0}").build().key());
     }
 }

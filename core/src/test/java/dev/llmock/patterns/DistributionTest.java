@@ -28,8 +28,8 @@ class DistributionTest {
 
     @Test
     void aThousandUsersHaveNormalAgesWithinTheExpectedErrorOfTheirMeanAndDeviation() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder()
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder()
                     .shape("{\"name\":\"string\",\"email\":\"email\",\"age\":\"int ~ normal(35, 12) in [0, 120]\"}")
                     .count(1000).build());
 
@@ -47,8 +47,8 @@ class DistributionTest {
 
     @Test
     void boundsTruncateTheDistributionSoTheSampleFollowsTheTruncatedNormal() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder()
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder()
                     .shape("{\"name\":\"string\",\"age\":\"int ~ normal(35, 12) in [18, 100]\"}").count(1000).build());
 
             DescriptiveStatistics ages = stats(fixture.json(), "age");
@@ -67,8 +67,8 @@ class DistributionTest {
 
     @Test
     void weightedCategoriesComeOutInTheirSharesAndPassTheChiSquaredTest() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder()
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder()
                     .shape("{\"name\":\"string\",\"tier\":\"free:70|premium:25|enterprise:5\"}").count(1000).build());
 
             List<String> tiers = fixture.json().findValuesAsText("tier");
@@ -83,8 +83,8 @@ class DistributionTest {
 
     @Test
     void aMixtureGivesBimodalData() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder()
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder()
                     .shape("{\"spend\":\"number ~ mix(0.6 normal(30, 5), 0.4 normal(60, 8)) in [0, 200]\"}")
                     .count(500).build());
 
@@ -104,8 +104,8 @@ class DistributionTest {
             }
             return Simulated.records(request, i -> json("{'name':'N" + i + "','age':999}"));
         });
-        try (Llmock llmock = Llmock.builder().backend(careless).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().backend("careless")
+        try (Llmock llmock = Llmock.newBuilder().backend(careless).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().backend("careless")
                     .shape("{\"name\":\"string\",\"age\":\"int ~ uniform(20, 30) in [20, 30]\"}").count(5).build());
 
             assertThat(seen.get(0)).hasSize(5);
@@ -120,9 +120,9 @@ class DistributionTest {
 
     @Test
     void sampledValuesAreDeterministicForTheSameRequestAndSeed() {
-        FixtureRequest request = FixtureRequest.builder().shape("{\"age\":\"int ~ lognormal(3.5, 0.3)\"}").count(20)
+        FixtureRequest request = FixtureRequest.newBuilder().shape("{\"age\":\"int ~ lognormal(3.5, 0.3)\"}").count(20)
                 .build();
-        try (Llmock one = Llmock.builder().seed(7).build(); Llmock two = Llmock.builder().seed(7).build()) {
+        try (Llmock one = Llmock.newBuilder().seed(7).build(); Llmock two = Llmock.newBuilder().seed(7).build()) {
             assertThat(one.generate(request).json()).isEqualTo(two.generate(request).json());
         }
     }

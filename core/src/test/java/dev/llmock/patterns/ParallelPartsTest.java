@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ParallelPartsTest {
 
     private static Llmock engine() {
-        return Llmock.builder()
+        return Llmock.newBuilder()
                 .backend(answering("fast", "{'name':'Desk lamp','description':'A warm light'}").withLatency(200))
                 .backend(answering("quality", "{'price':39.5,'currency':'EUR'}").withLatency(300))
                 .backend(answering("premium", "{'stock':12,'warehouse':'Berlin'}").withLatency(300))
@@ -26,7 +26,7 @@ class ParallelPartsTest {
     }
 
     private static FixtureRequest.Builder threeParts() {
-        return FixtureRequest.builder()
+        return FixtureRequest.newBuilder()
                 .part("details", "{\"name\":\"string\",\"description\":\"string\"}", "fast")
                 .part("pricing", "{\"price\":0.0,\"currency\":\"EUR|USD\"}", "quality")
                 .part("inventory", "{\"stock\":0,\"warehouse\":\"string\"}", "premium");
@@ -70,7 +70,7 @@ class ParallelPartsTest {
 
     @Test
     void deepMergeRejectsTwoPartsDefiningTheSameValue() {
-        assertThatThrownBy(() -> FixtureRequest.builder().part("a", "{\"id\":0}", "fast")
+        assertThatThrownBy(() -> FixtureRequest.newBuilder().part("a", "{\"id\":0}", "fast")
                 .part("b", "{\"id\":\"string\"}", "quality").merge(Merge.DEEP).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Merge.DEEP cannot merge /id: the parts \"a\" and \"b\" both define it (integer and string)."
@@ -79,22 +79,22 @@ class ParallelPartsTest {
 
     @Test
     void partsAndTheirBackendsArePartOfTheCassetteKey() {
-        FixtureRequest fastPricing = FixtureRequest.builder().part("details", "{\"name\":\"string\"}", "fast")
+        FixtureRequest fastPricing = FixtureRequest.newBuilder().part("details", "{\"name\":\"string\"}", "fast")
                 .part("pricing", "{\"price\":0.0}", "fast").build();
-        FixtureRequest qualityPricing = FixtureRequest.builder().part("details", "{\"name\":\"string\"}", "fast")
+        FixtureRequest qualityPricing = FixtureRequest.newBuilder().part("details", "{\"name\":\"string\"}", "fast")
                 .part("pricing", "{\"price\":0.0}", "quality").build();
 
         assertThat(fastPricing.key()).isNotEqualTo(qualityPricing.key());
-        assertThat(qualityPricing.toKeyJson().get("parts").findValuesAsText("backend")).containsExactly("fast", "quality");
-        assertThat(qualityPricing.toKeyJson().get("merge").asText()).isEqualTo("under_keys");
+        assertThat(qualityPricing.key().json().get("parts").findValuesAsText("backend")).containsExactly("fast", "quality");
+        assertThat(qualityPricing.key().json().get("merge").asText()).isEqualTo("under_keys");
     }
 
     @Test
     void aRequestWithoutTheNewPatternsKeepsItsKeyJson() {
-        FixtureRequest plain = FixtureRequest.builder().shape("{\"name\":\"string\"}").backend("fast").enrich("quality")
+        FixtureRequest plain = FixtureRequest.newBuilder().shape("{\"name\":\"string\"}").backend("fast").enrich("quality")
                 .rule("names are short").build();
 
-        assertThat(Json.canonical(plain.toKeyJson())).isEqualTo("{\"backend\":\"fast\",\"count\":1,"
+        assertThat(Json.canonical(plain.key().json())).isEqualTo("{\"backend\":\"fast\",\"count\":1,"
                 + "\"rules\":[\"names are short\"],\"shape\":{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\","
                 + "\"additionalProperties\":false,\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"],"
                 + "\"type\":\"object\"},\"stages\":[{\"backend\":\"quality\",\"role\":\"enrich\"}],\"variant\":0}");
@@ -102,7 +102,7 @@ class ParallelPartsTest {
 
     @Test
     void aRequestWithPartsTakesNoShapeOfItsOwn() {
-        assertThatThrownBy(() -> FixtureRequest.builder().shape("{\"a\":0}").part("b", "{\"c\":0}", "fast").build())
+        assertThatThrownBy(() -> FixtureRequest.newBuilder().shape("{\"a\":0}").part("b", "{\"c\":0}", "fast").build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("A request with parts takes its shape from the parts; leave shape(...) out, or drop the parts.");
     }

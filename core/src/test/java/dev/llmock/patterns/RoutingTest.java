@@ -32,10 +32,10 @@ class RoutingTest {
 
     @Test
     void autoRoutesEachTierToItsConfiguredBackendAndRecordsTheScore() {
-        try (Llmock llmock = Llmock.builder().config(ROUTED).build()) {
-            JsonNode simple = route(llmock, FixtureRequest.builder().shape(SIMPLE));
-            JsonNode medium = route(llmock, FixtureRequest.builder().shape(MEDIUM));
-            JsonNode complex = route(llmock, FixtureRequest.builder().shape(COMPLEX).rule("a").rule("b"));
+        try (Llmock llmock = Llmock.newBuilder().config(ROUTED).build()) {
+            JsonNode simple = route(llmock, FixtureRequest.newBuilder().shape(SIMPLE));
+            JsonNode medium = route(llmock, FixtureRequest.newBuilder().shape(MEDIUM));
+            JsonNode complex = route(llmock, FixtureRequest.newBuilder().shape(COMPLEX).rule("a").rule("b"));
 
             assertThat(simple.toString()).isEqualTo("{\"score\":1,\"tier\":\"simple\",\"backend\":\"fast\",\"configured\":true}");
             assertThat(medium.toString()).isEqualTo("{\"score\":6,\"tier\":\"medium\",\"backend\":\"quality\",\"configured\":true}");
@@ -45,8 +45,8 @@ class RoutingTest {
 
     @Test
     void autoFallsBackToTheDefaultBackendWithoutRoutingConfiguration() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            JsonNode routing = route(llmock, FixtureRequest.builder().shape(MEDIUM));
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            JsonNode routing = route(llmock, FixtureRequest.newBuilder().shape(MEDIUM));
 
             assertThat(routing.toString())
                     .isEqualTo("{\"score\":6,\"tier\":\"medium\",\"backend\":\"synthetic\",\"configured\":false}");
@@ -57,8 +57,8 @@ class RoutingTest {
     void theRoutedBackendReallyServesTheRequest() {
         Simulated premium = Simulated.answering("premium", request -> Simulated.json("{'a':'x','b':'x','c':'x','d':'x',"
                 + "'e':'x','f':'x','g':'x','h':'x','i':'x','j':'x','k':'x','l':'x','m':{'n':{'o':['x']}}}"));
-        try (Llmock llmock = Llmock.builder().config(ROUTED).backend(premium).build()) {
-            route(llmock, FixtureRequest.builder().shape(COMPLEX).rule("a").rule("b"));
+        try (Llmock llmock = Llmock.newBuilder().config(ROUTED).backend(premium).build()) {
+            route(llmock, FixtureRequest.newBuilder().shape(COMPLEX).rule("a").rule("b"));
 
             assertThat(premium.calls()).hasSize(1);
         }

@@ -27,8 +27,8 @@ class SequentialEnhancementTest {
                 + "'demographics':{'age':36},'preferences':{'newsletter':true}}");
         Simulated premium = Simulated.answering("premium", "{'firstName':'Ada','lastName':'Lovelace','email':'ada@example.org',"
                 + "'demographics':{'age':36},'preferences':{'newsletter':true},'account':{'plan':'pro'}}");
-        try (Llmock llmock = Llmock.builder().backend(fast).backend(quality).backend(premium).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(PERSON).backend("fast")
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(quality).backend(premium).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PERSON).backend("fast")
                     .enrich("quality", WIDER).stage(new Stage(Stage.Role.ENRICH, "premium", WIDEST, null)).build());
 
             assertThat(fixture.json().at("/account/plan").asText()).isEqualTo("pro");
@@ -48,8 +48,8 @@ class SequentialEnhancementTest {
         Simulated fast = Simulated.answering("fast", "{'firstName':'Ada','lastName':'Lovelace','email':'ada@example.org'}");
         Simulated quality = Simulated.answering("quality", "{'firstName':'Grace','lastName':'Hopper','email':'grace@example.org',"
                 + "'demographics':{'age':36},'preferences':{'newsletter':false}}");
-        try (Llmock llmock = Llmock.builder().backend(fast).backend(quality).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(PERSON).backend("fast")
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(quality).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PERSON).backend("fast")
                     .enrich("quality", WIDER).build());
 
             assertThat(fixture.json()).isEqualTo(json("{'firstName':'Ada','lastName':'Lovelace','email':'ada@example.org',"
@@ -65,10 +65,10 @@ class SequentialEnhancementTest {
                 r -> !r.has("birthYear") || r.get("age").asInt() == 2024 - r.get("birthYear").asInt());
         Simulated fast = Simulated.answering("fast", "{'name':'Ada','age':30}");
         Simulated quality = Simulated.answering("quality", "{'name':'Ada','age':45,'birthYear':1979}");
-        try (Llmock llmock = Llmock.builder().backend(fast).backend(quality).build()) {
-            Fixture withRule = llmock.generate(FixtureRequest.builder().shape(born).backend("fast")
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(quality).build()) {
+            Fixture withRule = llmock.generate(FixtureRequest.newBuilder().shape(born).backend("fast")
                     .enrich("quality", wider).rule(consistent).build());
-            Fixture withoutRule = llmock.generate(FixtureRequest.builder().shape(born).backend("fast")
+            Fixture withoutRule = llmock.generate(FixtureRequest.newBuilder().shape(born).backend("fast")
                     .enrich("quality", wider).build());
 
             assertThat(withRule.json()).isEqualTo(json("{'name':'Ada','age':45,'birthYear':1979}"));
@@ -83,8 +83,8 @@ class SequentialEnhancementTest {
         Simulated quality = Simulated.answering("quality", request -> Simulated.records(request,
                 i -> json("{'firstName':'X','lastName':'Y','email':'x@example.org','demographics':{'age':" + (20 + i)
                         + "},'preferences':{'newsletter':true}}")));
-        try (Llmock llmock = Llmock.builder().backend(fast).backend(quality).build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(PERSON).count(3).backend("fast")
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(quality).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PERSON).count(3).backend("fast")
                     .enrich("quality", WIDER).build());
 
             assertThat(fixture.json().findValuesAsText("firstName")).containsExactly("A0", "A1", "A2");
@@ -95,8 +95,8 @@ class SequentialEnhancementTest {
 
     @Test
     void theCommonCaseRunsOnTheSyntheticGeneratorWithoutConfiguration() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape(PERSON).backend("fast")
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PERSON).backend("fast")
                     .enrich("quality", WIDER).validate("premium").build());
 
             assertThat(WIDER.validate(fixture.json())).isEmpty();

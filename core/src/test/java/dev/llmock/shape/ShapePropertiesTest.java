@@ -52,12 +52,12 @@ class ShapePropertiesTest {
 
     @Test
     void theEngineReturnsValidDataWithoutRepairForRandomShapes() {
-        try (Llmock llmock = Llmock.builder().seed(7).cache(false).build()) {
+        try (Llmock llmock = Llmock.newBuilder().seed(7).cache(false).build()) {
             for (long seed = 0; seed < 100; seed++) {
                 Shape shape = Shape.ofNode(new RandomShapes(1000 + seed).root());
                 Fixture fixture;
                 try {
-                    fixture = llmock.generate(FixtureRequest.builder().shape(shape).count(3).maxAttempts(1).build());
+                    fixture = llmock.generate(FixtureRequest.newBuilder().shape(shape).count(3).maxAttempts(1).build());
                 } catch (RuntimeException e) {
                     throw new AssertionError("seed " + (1000 + seed) + ": " + shape, e);
                 }

@@ -14,11 +14,11 @@ public final class DeterminismMain {
     }
 
     static FixtureRequest request() {
-        return FixtureRequest.builder().shape(SHAPE).count(5).variant(2).build();
+        return FixtureRequest.newBuilder().shape(SHAPE).count(5).variant(2).build();
     }
 
     public static void main(String[] args) {
-        try (Llmock llmock = Llmock.builder().seed(42).build()) {
+        try (Llmock llmock = Llmock.newBuilder().seed(42).build()) {
             System.out.println(llmock.generate(request()).json());
         }
     }

@@ -73,8 +73,8 @@ class SyntheticBackendTest {
     }
 
     private static JsonNode generate(String shape, int count, long seed) {
-        try (Llmock llmock = Llmock.builder().seed(seed).build()) {
-            return llmock.generate(FixtureRequest.builder().shape(shape).count(count).maxAttempts(1).build()).json();
+        try (Llmock llmock = Llmock.newBuilder().seed(seed).build()) {
+            return llmock.generate(FixtureRequest.newBuilder().shape(shape).count(count).maxAttempts(1).build()).json();
         }
     }
 
@@ -231,9 +231,9 @@ class SyntheticBackendTest {
     @Test
     void countGivesExactlyThatManyValidRecords() {
         Shape shape = Shape.parse(DeterminismMain.SHAPE);
-        try (Llmock llmock = Llmock.builder().build()) {
+        try (Llmock llmock = Llmock.newBuilder().build()) {
             for (int count : new int[] {2, 17, 250, 600}) {
-                JsonNode records = llmock.generate(FixtureRequest.builder().shape(shape).count(count).build()).json();
+                JsonNode records = llmock.generate(FixtureRequest.newBuilder().shape(shape).count(count).build()).json();
 
                 assertThat(records.isArray()).isTrue();
                 assertThat(records.size()).isEqualTo(count);
@@ -241,14 +241,14 @@ class SyntheticBackendTest {
                 assertThat(records.get(0).get("id").asInt()).isEqualTo(1);
                 assertThat(records.get(count - 1).get("id").asInt()).isEqualTo(count);
             }
-            assertThat(llmock.generate(FixtureRequest.builder().shape(shape).build()).json().isObject()).isTrue();
+            assertThat(llmock.generate(FixtureRequest.newBuilder().shape(shape).build()).json().isObject()).isTrue();
         }
     }
 
     @Test
     void countOneMoreThanABatchStillGivesAnArray() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            JsonNode records = llmock.generate(FixtureRequest.builder().shape(DeterminismMain.SHAPE).count(251).build())
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            JsonNode records = llmock.generate(FixtureRequest.newBuilder().shape(DeterminismMain.SHAPE).count(251).build())
                     .json();
 
             assertThat(records.size()).isEqualTo(251);
@@ -259,12 +259,12 @@ class SyntheticBackendTest {
     void sameRequestAndSeedGiveTheSameJsonInTwoEngines() {
         String first;
         String second;
-        try (Llmock one = Llmock.builder().seed(42).build(); Llmock two = Llmock.builder().seed(42).build()) {
+        try (Llmock one = Llmock.newBuilder().seed(42).build(); Llmock two = Llmock.newBuilder().seed(42).build()) {
             first = one.generate(DeterminismMain.request()).json().toString();
             second = two.generate(DeterminismMain.request()).json().toString();
         }
         assertThat(second).isEqualTo(first);
-        try (Llmock other = Llmock.builder().seed(43).build()) {
+        try (Llmock other = Llmock.newBuilder().seed(43).build()) {
             assertThat(other.generate(DeterminismMain.request()).json().toString()).isNotEqualTo(first);
         }
     }
@@ -272,7 +272,7 @@ class SyntheticBackendTest {
     @Test
     void aSecondJvmProducesTheSameJson() throws Exception {
         String expected;
-        try (Llmock llmock = Llmock.builder().seed(42).build()) {
+        try (Llmock llmock = Llmock.newBuilder().seed(42).build()) {
             expected = llmock.generate(DeterminismMain.request()).json().toString();
         }
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
@@ -289,10 +289,10 @@ class SyntheticBackendTest {
 
     @Test
     void differentVariantsGiveDifferentRecords() {
-        try (Llmock llmock = Llmock.builder().build()) {
+        try (Llmock llmock = Llmock.newBuilder().build()) {
             Set<String> seen = new HashSet<>();
             for (int variant = 0; variant < 10; variant++) {
-                seen.add(llmock.generate(FixtureRequest.builder().shape(DeterminismMain.SHAPE).variant(variant).build())
+                seen.add(llmock.generate(FixtureRequest.newBuilder().shape(DeterminismMain.SHAPE).variant(variant).build())
                         .json().toString());
             }
             assertThat(seen).hasSize(10);
@@ -320,9 +320,9 @@ class SyntheticBackendTest {
 
     @Test
     void theFirstTenOfAThousandEqualATenThroughTheEngine() {
-        try (Llmock llmock = Llmock.builder().seed(5).build()) {
-            JsonNode many = llmock.generate(FixtureRequest.builder().shape(DeterminismMain.SHAPE).count(1000).build()).json();
-            JsonNode few = llmock.generate(FixtureRequest.builder().shape(DeterminismMain.SHAPE).count(10).build()).json();
+        try (Llmock llmock = Llmock.newBuilder().seed(5).build()) {
+            JsonNode many = llmock.generate(FixtureRequest.newBuilder().shape(DeterminismMain.SHAPE).count(1000).build()).json();
+            JsonNode few = llmock.generate(FixtureRequest.newBuilder().shape(DeterminismMain.SHAPE).count(10).build()).json();
 
             for (int i = 0; i < 10; i++) {
                 assertThat(few.get(i)).as("record %d", i).isEqualTo(many.get(i));
@@ -332,8 +332,8 @@ class SyntheticBackendTest {
 
     @Test
     void provenanceNamesTheSyntheticBackend() {
-        try (Llmock llmock = Llmock.builder().build()) {
-            Fixture fixture = llmock.generate(FixtureRequest.builder().shape("{\"a\":0}").backend("fast").build());
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape("{\"a\":0}").backend("fast").build());
 
             assertThat(fixture.provenance().backend()).isEqualTo("fast");
             assertThat(fixture.provenance().provider()).isEqualTo("synthetic");

@@ -35,7 +35,7 @@ class PatternsExampleTest {
         RecordMode mode = RecordMode.resolve(null, System::getProperty, System::getenv);
         cassette = Cassettes.newBuilder().directory(Path.of(Cassettes.DEFAULT_DIRECTORY)).mode(mode).config(config)
                 .build().open("patterns-engine-api");
-        llmock = Llmock.builder().config(config).interceptor(cassette.interceptor()).build();
+        llmock = Llmock.newBuilder().config(config).interceptor(cassette.interceptor()).build();
     }
 
     @AfterAll
@@ -50,7 +50,7 @@ class PatternsExampleTest {
         Shape wider = Shape.parse("{\"firstName\":\"string\",\"lastName\":\"string\",\"email\":\"email\","
                 + "\"demographics\":{\"age\":0,\"city\":\"string\"},\"preferences\":{\"newsletter\":true}}");
 
-        Fixture fixture = llmock.generate(FixtureRequest.builder().shape(basic).backend("fast")
+        Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(basic).backend("fast")
                 .enrich("quality", wider).validate("premium").label("sequential").build());
 
         assertThat(fixture.json().has("demographics")).isTrue();
@@ -60,7 +60,7 @@ class PatternsExampleTest {
 
     @Test
     void parallelPartsMergeIntoOneProduct() {
-        Fixture product = llmock.generate(FixtureRequest.builder()
+        Fixture product = llmock.generate(FixtureRequest.newBuilder()
                 .part("details", "{\"name\":\"string\",\"description\":\"string\"}", "fast")
                 .part("pricing", "{\"price\":0.0,\"currency\":\"EUR|USD\"}", "quality")
                 .part("inventory", "{\"stock\":0,\"warehouse\":\"string\"}", "premium")
@@ -74,7 +74,7 @@ class PatternsExampleTest {
     void codeRulesDriveTheCorrectionLoop() {
         Rule adult = Rule.of("age is at least 21", user -> user.path("age").asInt() >= 21);
 
-        Fixture fixture = llmock.generate(FixtureRequest.builder().shape("{\"name\":\"string\",\"age\":0}")
+        Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\",\"age\":0}")
                 .count(20).rule(adult).maxAttempts(5).label("rules").build());
 
         assertThat(fixture.json()).allSatisfy(user -> assertThat(user.get("age").asInt()).isGreaterThanOrEqualTo(21));
@@ -82,9 +82,9 @@ class PatternsExampleTest {
 
     @Test
     void autoRoutesByComplexity() {
-        Fixture simple = llmock.generate(FixtureRequest.builder().shape("{\"name\":\"string\"}").backend("auto")
+        Fixture simple = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\"}").backend("auto")
                 .label("auto-simple").build());
-        Fixture complex = llmock.generate(FixtureRequest.builder().shape("{\"user\":{\"name\":\"string\","
+        Fixture complex = llmock.generate(FixtureRequest.newBuilder().shape("{\"user\":{\"name\":\"string\","
                         + "\"address\":{\"city\":\"string\",\"geo\":{\"lat\":0.0}}},\"orders\":[{\"id\":0}],"
                         + "\"a\":0,\"b\":0,\"c\":0,\"d\":0,\"e\":0,\"f\":0,\"g\":0,\"h\":0,\"i\":0,\"j\":0}")
                 .backend("auto").rule("ids are unique").label("auto-complex").build());
@@ -95,7 +95,7 @@ class PatternsExampleTest {
 
     @Test
     void distributionsAreSampledInCodeAndTheRestFilledRealistically() {
-        Fixture users = llmock.generate(FixtureRequest.builder()
+        Fixture users = llmock.generate(FixtureRequest.newBuilder()
                 .shape("{\"name\":\"string\",\"age\":\"int ~ normal(35, 12) in [0, 120]\","
                         + "\"tier\":\"free:70|premium:25|enterprise:5\"}")
                 .count(300).label("distributions").build());

@@ -79,7 +79,7 @@ class ReplayTest {
         assertThat(Files.exists(cassettes.resolve(TwoCustomersTestCase.class.getName() + ".json"))).isFalse();
     }
 
-    @Llmock(mode = "replay")
+    @LlmockSettings(mode = "replay")
     static class AnnotatedReplayTestCase {
         @Test
         void customer(@Generated(shape = SHAPE) JsonNode customer) {

@@ -120,7 +120,7 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
         String contentType = request.getHeader("Content-Type");
         var facts = HttpFacts.of(request.getMethod().getName(), path.normalized(), pathParameters,
                 HttpFacts.queryOf(url), Set.of(), HttpFacts.jsonBody(body, contentType));
-        FixtureRequest fixtureRequest = FixtureRequest.builder()
+        FixtureRequest fixtureRequest = FixtureRequest.newBuilder()
                 .shape(shape)
                 .count(count(parameters))
                 .backend(text(parameters, BACKEND))

@@ -61,7 +61,7 @@ public final class LlmockWireMock implements AutoCloseable {
             Cassette current = cassette.get();
             return current == null ? chain.proceed(chain.request()) : current.interceptor().intercept(chain);
         };
-        Llmock.Builder engineBuilder = Llmock.builder().config(config).interceptor(currentCassette)
+        Llmock.Builder engineBuilder = Llmock.newBuilder().config(config).interceptor(currentCassette)
                 .interceptor(new FactOverlay());
         if (builder.seed != null) {
             engineBuilder.seed(builder.seed);

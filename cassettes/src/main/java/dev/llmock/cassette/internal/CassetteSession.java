@@ -95,7 +95,7 @@ public final class CassetteSession {
         if (mode == RecordMode.LIVE) {
             return chain.proceed(request);
         }
-        String key = request.key();
+        String key = request.key().hash();
         asked.add(key);
         ObjectNode entry = entries.get(key);
         boolean fresh = entry != null && recorded.contains(key);
@@ -165,7 +165,7 @@ public final class CassetteSession {
             }
         }
         ObjectNode entry = entryJson(request, data, provenance);
-        String key = request.key();
+        String key = request.key().hash();
         ObjectNode before;
         synchronized (lock) {
             before = entries.put(key, entry);
@@ -280,9 +280,9 @@ public final class CassetteSession {
             }
         }
         String nearestTest = nearestKey == null ? null : test(entries.get(nearestKey));
-        String message = Messages.replayMiss(path, redactor.redact(label), request.key(), Json.compact(wanted),
+        String message = Messages.replayMiss(path, redactor.redact(label), request.key().hash(), Json.compact(wanted),
                 nearestKey, nearestTest, nearestDiff, entries.size());
-        return new ReplayMissException(message, path, label, request.key(), nearestKey, nearestDiff);
+        return new ReplayMissException(message, path, label, request.key().hash(), nearestKey, nearestDiff);
     }
 
     private ObjectNode entryJson(FixtureRequest request, JsonNode data, Provenance provenance) {
@@ -306,7 +306,7 @@ public final class CassetteSession {
 
     /** The logical request as stored: sorted keys, context fully redacted, secret-looking strings redacted. */
     private ObjectNode requestJson(FixtureRequest request) {
-        ObjectNode json = request.toKeyJson();
+        ObjectNode json = request.key().json();
         ObjectNode redacted = Json.MAPPER.createObjectNode();
         json.fields().forEachRemaining(field -> redacted.set(field.getKey(), field.getKey().equals("context")
                 ? redactor.redact(field.getValue()) : redactor.redactStrings(field.getValue())));

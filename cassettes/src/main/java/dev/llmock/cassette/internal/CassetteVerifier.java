@@ -3,6 +3,7 @@ package dev.llmock.cassette.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.LlmockException;
+import dev.llmock.RequestKey;
 import dev.llmock.Shape;
 import dev.llmock.Violation;
 import dev.llmock.cassette.CassetteCheck;
@@ -13,23 +14,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Checks cassette files without changing them: for {@code llmock cassettes verify} and {@code stats}. */
 public final class CassetteVerifier {
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
 
     private CassetteVerifier() {
     }
@@ -76,9 +72,9 @@ public final class CassetteVerifier {
     private static List<String> checkEntry(String key, ObjectNode entry) {
         List<String> problems = new ArrayList<>();
         JsonNode request = entry.get("request");
-        if (!KEY.matcher(key).matches()) {
+        if (!RequestKey.isHash(key)) {
             problems.add("the key is not a SHA-256 in hex");
-        } else if (!Json.compact(request).contains(Redactor.REDACTED) && !key.equals(sha256(Json.canonical(request)))) {
+        } else if (!Json.compact(request).contains(Redactor.REDACTED) && !key.equals(RequestKey.of(request).hash())) {
             problems.add("the key does not match the request (was the request edited by hand?)");
         }
         if (CassetteSession.recordedAt(entry) == null) {
@@ -132,14 +128,5 @@ public final class CassetteVerifier {
             size = 0;
         }
         return new CassetteStats(file, entries.size(), backends, oldest, newest, size);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

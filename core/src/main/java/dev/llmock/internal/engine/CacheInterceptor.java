@@ -12,7 +12,7 @@ final class CacheInterceptor implements FixtureInterceptor {
 
     @Override
     public Fixture intercept(Chain chain) {
-        String key = chain.request().key();
+        String key = chain.request().key().hash();
         Fixture cached = cache.getIfPresent(key);
         if (cached != null) {
             return cached.withProvenance(cached.provenance().withSource(Provenance.Source.CACHED));

@@ -65,7 +65,7 @@ public final class Engine implements Llmock {
         if (variants <= 1) {
             return request;
         }
-        int turn = turns.computeIfAbsent(request.key(), k -> new AtomicInteger()).getAndIncrement() % variants;
+        int turn = turns.computeIfAbsent(request.key().hash(), k -> new AtomicInteger()).getAndIncrement() % variants;
         return request.toBuilder().variant(request.variant() * variants + turn).build();
     }
 

@@ -71,8 +71,8 @@ final class StageRunner implements FixtureInterceptor {
             this.request = request;
             // Seeded without the count, so record i is the same whether 10 or 1000 records are asked for.
             // With count 1 that is the request itself: hash its key once, not twice.
-            this.requestSeed = Seeds.forRequest(seed, request.count() == 1 ? request.key()
-                    : request.toBuilder().count(1).build().key());
+            this.requestSeed = Seeds.forRequest(seed, request.count() == 1 ? request.key().hash()
+                    : request.toBuilder().count(1).build().key().hash());
             this.fixed = FixedValues.plan(request.shape().node(), request.count(), requestSeed);
             this.loop = new CorrectionLoop(stats, RecordChecks.of(request), request.maxAttempts(), request.label());
             this.corrector = request.corrector() == null ? null : registry.resolve(request.corrector());

@@ -50,11 +50,11 @@ public final class LoopbackLlm {
     }
 
     public static Llmock engine(LlmockConfig config, Clock clock) {
-        return Llmock.builder().config(config).clock(clock).cache(false).build();
+        return Llmock.newBuilder().config(config).clock(clock).cache(false).build();
     }
 
     public static FixtureRequest request(String backend) {
-        return FixtureRequest.builder().shape(SHAPE).backend(backend).build();
+        return FixtureRequest.newBuilder().shape(SHAPE).backend(backend).build();
     }
 
     public static JsonNode json(String text) {

@@ -67,7 +67,7 @@ class ResilienceTest {
     }
 
     private static FixtureRequest request(String backend, int n) {
-        return FixtureRequest.builder().shape(LoopbackLlm.SHAPE).backend(backend).prompt("call " + n).build();
+        return FixtureRequest.newBuilder().shape(LoopbackLlm.SHAPE).backend(backend).prompt("call " + n).build();
     }
 
     @Test

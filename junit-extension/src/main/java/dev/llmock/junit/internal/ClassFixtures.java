@@ -39,7 +39,7 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
                         .config(settings.config()).build(),
                 Cassettes.class);
         Cassette cassette = cassettes.open(settings.cassetteName());
-        Llmock.Builder builder = Llmock.builder().config(settings.config());
+        Llmock.Builder builder = Llmock.newBuilder().config(settings.config());
         if (settings.mode() != RecordMode.LIVE) {
             builder.interceptor(cassette.interceptor());
         }

@@ -39,7 +39,7 @@ public final class GeneratedArgumentsProvider implements ArgumentsProvider, Anno
         String label = context.getRequiredTestClass().getSimpleName() + "." + method.getName() + " "
                 + source.kind().name().toLowerCase(java.util.Locale.ROOT);
         int valid = source.kind() == GeneratedSource.Kind.VALID ? Math.max(1, source.count()) : 1;
-        FixtureRequest request = FixtureRequest.builder().shape(shape).count(valid).backend(source.backend())
+        FixtureRequest request = FixtureRequest.newBuilder().shape(shape).count(valid).backend(source.backend())
                 .label(label).build();
         ClassFixtures fixtures = ClassFixtures.of(context);
         Fixture fixture = fixtures.generate(request);

@@ -35,7 +35,7 @@ public final class Injector {
         }
         Class<?> testClass = context.getRequiredTestClass();
         Shape shape = shape(generated, target, what, testClass);
-        FixtureRequest.Builder builder = FixtureRequest.builder().shape(shape).count(generated.count())
+        FixtureRequest.Builder builder = FixtureRequest.newBuilder().shape(shape).count(generated.count())
                 .backend(generated.backend()).prompt(generated.prompt()).maxAttempts(generated.maxAttempts())
                 .label(label);
         for (String rule : generated.rules()) {

@@ -17,8 +17,8 @@ record Settings(RecordMode mode, LlmockConfig config, Path cassettesDirectory, S
 
     static Settings resolve(ExtensionContext classContext, Function<String, String> env) {
         Class<?> testClass = classContext.getRequiredTestClass();
-        dev.llmock.junit.Llmock annotation = org.junit.platform.commons.support.AnnotationSupport
-                .findAnnotation(testClass, dev.llmock.junit.Llmock.class).orElse(null);
+        dev.llmock.junit.LlmockSettings annotation = org.junit.platform.commons.support.AnnotationSupport
+                .findAnnotation(testClass, dev.llmock.junit.LlmockSettings.class).orElse(null);
         Function<String, String> parameters = key -> classContext.getConfigurationParameter(key).orElse(null);
 
         RecordMode mode = RecordMode.resolve(annotation == null ? null : blankToNull(annotation.mode()),

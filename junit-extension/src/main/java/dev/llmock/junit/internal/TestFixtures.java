@@ -24,13 +24,13 @@ final class TestFixtures {
 
     /** The first identical request in a test gets variant 0, the next 1, and so on: same order, same data. */
     synchronized int nextVariant(FixtureRequest request) {
-        return seen.merge(request.key(), 1, Integer::sum) - 1;
+        return seen.merge(request.key().hash(), 1, Integer::sum) - 1;
     }
 
     synchronized void add(String target, FixtureRequest request, Fixture fixture, Path cassette) {
         var provenance = fixture.provenance();
         lines.add(target + ": " + provenance.source().name().toLowerCase(java.util.Locale.ROOT)
-                + (cassette == null ? "" : " via cassette " + cassette) + ", entry " + request.key().substring(0, 12)
+                + (cassette == null ? "" : " via cassette " + cassette) + ", entry " + request.key().shortHash()
                 + ", backend " + provenance.backend() + " (" + provenance.provider()
                 + (provenance.model() == null ? "" : ", model " + provenance.model()) + "), variant "
                 + request.variant());

@@ -118,7 +118,7 @@ public final class MockApiHandler {
         }
         ObjectNode facts = HttpFacts.of(method, path.normalized(), path.parameters(), HttpFacts.queryOf(url),
                 CONTROL_PARAMETERS, json);
-        FixtureRequest request = FixtureRequest.builder().shape(shape).backend(isBlank(backend) ? "" : backend.trim())
+        FixtureRequest request = FixtureRequest.newBuilder().shape(shape).backend(isBlank(backend) ? "" : backend.trim())
                 .context(facts).label(label == null ? method.toUpperCase(Locale.ROOT) + " " + path.normalized() : label)
                 .build();
         Fixture fixture = generator.apply(request);

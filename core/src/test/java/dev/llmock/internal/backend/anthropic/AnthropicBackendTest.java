@@ -121,7 +121,7 @@ class AnthropicBackendTest {
         String two = "{\"items\":[" + ADA + ",{\"name\":\"Alan Turing\",\"age\":41}]}";
         server.stubFor(post(PATH).willReturn(okJson(toolUse(two, "tool_use"))));
 
-        Fixture fixture = llmock.generate(FixtureRequest.builder().shape(LoopbackLlm.SHAPE).backend("claude").count(2)
+        Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(LoopbackLlm.SHAPE).backend("claude").count(2)
                 .build());
 
         assertThat(fixture.json()).isEqualTo(json(two).get("items"));
@@ -217,7 +217,7 @@ class AnthropicBackendTest {
         BackendConfig backend = config.backends().get(0);
         HttpSettings settings = HttpSettings.of(backend, new BackendContext(config, clock, 0))
                 .withTimeout(Duration.ofMillis(150));
-        try (Llmock direct = Llmock.builder().config(config).backend(new AnthropicBackend(backend, settings))
+        try (Llmock direct = Llmock.newBuilder().config(config).backend(new AnthropicBackend(backend, settings))
                 .cache(false).build()) {
             BackendException e = catchThrowableOfType(() -> direct.generate(request("claude")), BackendException.class);
             assertThat(e.getMessage()).contains(" got no response within 150 ms.");

@@ -112,7 +112,7 @@ class OpenAiBackendTest {
                 "gpt-4o-mini", API_KEY, 500, true, 1, null, null, null, null, null);
         HttpSettings settings = HttpSettings.of(config, new BackendContext(LlmockConfig.none(), clock, 0))
                 .withClient(new OkHttpClient.Builder().dns(host -> List.of(loopback)).build());
-        try (Llmock direct = Llmock.builder().backend(new OpenAiBackend(config, settings)).cache(false).build()) {
+        try (Llmock direct = Llmock.newBuilder().backend(new OpenAiBackend(config, settings)).cache(false).build()) {
             direct.generate(request("gpt"));
         }
 
@@ -127,7 +127,7 @@ class OpenAiBackendTest {
                 + "\"age\":85}]}";
         server.stubFor(post(PATH).willReturn(okJson(openAiCompletion(three, "stop"))));
 
-        Fixture fixture = llmock.generate(FixtureRequest.builder().shape(LoopbackLlm.SHAPE).backend("gpt").count(3)
+        Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(LoopbackLlm.SHAPE).backend("gpt").count(3)
                 .build());
 
         assertThat(fixture.json()).isEqualTo(json(three).get("items"));
@@ -151,7 +151,7 @@ class OpenAiBackendTest {
                 .willReturn(okJson(openAiCompletion(ADA, "stop"))));
 
         Fixture first = llmock.generate(request("gpt"));
-        llmock.generate(FixtureRequest.builder().shape(LoopbackLlm.SHAPE).backend("gpt").prompt("another").build());
+        llmock.generate(FixtureRequest.newBuilder().shape(LoopbackLlm.SHAPE).backend("gpt").prompt("another").build());
 
         assertThat(first.json()).isEqualTo(json(ADA));
         assertThat(first.provenance().attempts()).isEqualTo(2);
@@ -218,7 +218,7 @@ class OpenAiBackendTest {
         // a budget large enough that the engine sends all four in one call
         Fixture fixture;
         try (Llmock roomy = LoopbackLlm.engine(LoopbackLlm.config(server, BACKEND.replace("500", "8000")), clock)) {
-            fixture = roomy.generate(FixtureRequest.builder().shape(LoopbackLlm.SHAPE).backend("gpt").count(4)
+            fixture = roomy.generate(FixtureRequest.newBuilder().shape(LoopbackLlm.SHAPE).backend("gpt").count(4)
                     .build());
         }
 
@@ -342,7 +342,7 @@ class OpenAiBackendTest {
         BackendConfig backend = config.backends().get(0);
         HttpSettings settings = HttpSettings.of(backend, new BackendContext(config, clock, 0))
                 .withTimeout(Duration.ofMillis(200));
-        try (Llmock direct = Llmock.builder().config(config).backend(new OpenAiBackend(backend, settings))
+        try (Llmock direct = Llmock.newBuilder().config(config).backend(new OpenAiBackend(backend, settings))
                 .cache(false).build()) {
             assertThatThrownBy(() -> direct.generate(request("gpt"))).isInstanceOf(BackendException.class)
                     .hasMessage("Backend \"gpt\" (openai, model gpt-4o-mini) failed: POST " + url() + " got no"
@@ -367,7 +367,7 @@ class OpenAiBackendTest {
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 3; i++) {
                 try {
-                    llmock.generate(FixtureRequest.builder().shape(LoopbackLlm.SHAPE).backend("gpt").prompt("p" + i)
+                    llmock.generate(FixtureRequest.newBuilder().shape(LoopbackLlm.SHAPE).backend("gpt").prompt("p" + i)
                             .maxAttempts(1).build());
                 } catch (RuntimeException e) {
                     seen.add(e.getMessage());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Optional class-level settings for llmock in a test class (inherited by subclasses).
  *
  * <pre>{@code
- * @Llmock(mode = "replay", cassette = "checkout-fixtures")
+ * @LlmockSettings(mode = "replay", cassette = "checkout-fixtures")
  * class CheckoutTest { ... }
  * }</pre>
  *
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(LlmockExtension.class)
-public @interface Llmock {
+public @interface LlmockSettings {
 
     /** Path of an {@code llmock.json} for this class; empty uses {@code llmock.config} or the classpath. */
     String config() default "";

@@ -1,0 +1,106 @@
+package dev.llmock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The identity of a logical request: its canonical JSON (shape, count, backends, stages, prompt, rules, variant,
+ * context) and the SHA-256 of that text, which names the request's entry in a cassette.
+ *
+ * <p>This is the only place the hash is computed: the engine, the cassette files and {@code llmock cassettes verify}
+ * all go through {@link #of(JsonNode)}, so they cannot disagree.
+ *
+ * <pre>{@code
+ * RequestKey key = request.key();
+ * key.hash();          // "3fa2c1d0e9b7..." (64 hex digits)
+ * key.json();          // {"backend":"","count":1,"shape":{...},"variant":0}
+ * }</pre>
+ *
+ * @since 0.2.0
+ */
+public final class RequestKey {
+    /** Hex digits shown where a whole hash would be noise (messages, reports): {@value}. */
+    public static final int SHORT_LENGTH = 12;
+
+    private final ObjectNode json;
+    private final String canonical;
+    private final String hash;
+
+    private RequestKey(ObjectNode json, String canonical, String hash) {
+        this.json = json;
+        this.canonical = canonical;
+        this.hash = hash;
+    }
+
+    /**
+     * The key of a logical request given as JSON (as a cassette stores it under {@code request}).
+     *
+     * @throws IllegalArgumentException when {@code request} is not a JSON object
+     */
+    public static RequestKey of(JsonNode request) {
+        Objects.requireNonNull(request, "request");
+        if (!request.isObject()) {
+            throw new IllegalArgumentException("A request key is made from a JSON object, but got " + request
+                    .getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        String canonical = Json.canonical(request);
+        return new RequestKey(((ObjectNode) request).deepCopy(), canonical, sha256(canonical));
+    }
+
+    /** Whether {@code text} has the form of a hash: 64 lowercase hex digits. */
+    public static boolean isHash(String text) {
+        return text != null && text.length() == 64 && text.chars().allMatch(c -> c >= '0' && c <= '9'
+                || c >= 'a' && c <= 'f');
+    }
+
+    /** The logical request as JSON (a copy). */
+    public ObjectNode json() {
+        return json.deepCopy();
+    }
+
+    /** The logical request as canonical JSON text: keys sorted at every level, no spaces. */
+    public String canonical() {
+        return canonical;
+    }
+
+    /** SHA-256 of {@link #canonical()}, 64 hex digits; stable across JVMs and llmock versions. */
+    public String hash() {
+        return hash;
+    }
+
+    /** The first {@value #SHORT_LENGTH} digits of {@link #hash()}, for messages. */
+    public String shortHash() {
+        return hash.substring(0, SHORT_LENGTH);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RequestKey key && key.hash.equals(hash);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash.hashCode();
+    }
+
+    /** The hash. */
+    @Override
+    public String toString() {
+        return hash;
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

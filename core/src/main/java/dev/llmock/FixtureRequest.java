@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.internal.Json;
+import dev.llmock.internal.shape.ShapeAccess;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -486,11 +487,11 @@ public final class FixtureRequest {
 
         private Shape partsShape() {
             java.util.Map<String, dev.llmock.internal.shape.ShapeNode> byName = new java.util.LinkedHashMap<>();
-            parts.forEach(part -> byName.put(part.name(), part.shape().node()));
+            parts.forEach(part -> byName.put(part.name(), ShapeAccess.node(part.shape())));
             if (merge == null || merge == Merge.UNDER_KEYS) {
-                return Shape.ofNode(dev.llmock.internal.shape.ShapeMerge.underKeys(byName));
+                return ShapeAccess.wrap(dev.llmock.internal.shape.ShapeMerge.underKeys(byName));
             }
-            return Shape.ofNode(dev.llmock.internal.shape.ShapeMerge.deep(List.copyOf(byName.keySet()),
+            return ShapeAccess.wrap(dev.llmock.internal.shape.ShapeMerge.deep(List.copyOf(byName.keySet()),
                     List.copyOf(byName.values())));
         }
     }

@@ -6,6 +6,7 @@ import dev.llmock.internal.Json;
 import dev.llmock.internal.shape.ParsedShape;
 import dev.llmock.internal.shape.SchemaParser;
 import dev.llmock.internal.shape.SchemaWriter;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.internal.shape.ShapeNode;
 import dev.llmock.internal.shape.ShapeValidator;
 import dev.llmock.internal.shape.TemplateParser;
@@ -33,6 +34,20 @@ public final class Shape {
     private final ShapeNode root;
     private final int cacheVariants;
     private volatile com.fasterxml.jackson.databind.JsonNode keySchema;
+
+    static {
+        ShapeAccess.install(new ShapeAccess.Bridge() {
+            @Override
+            public ShapeNode node(Shape shape) {
+                return shape.root;
+            }
+
+            @Override
+            public Shape wrap(ShapeNode node, int cacheVariants) {
+                return new Shape(node, cacheVariants);
+            }
+        });
+    }
 
     private Shape(ShapeNode root, int cacheVariants) {
         this.root = Objects.requireNonNull(root, "root");
@@ -65,11 +80,6 @@ public final class Shape {
         return new Shape(TypeShapes.of(type), 1);
     }
 
-    /** Wraps a model node; for llmock's own modules. */
-    public static Shape ofNode(ShapeNode node) {
-        return new Shape(node, 1);
-    }
-
     /** The schema as cassette keys hash it, computed once: shapes are immutable. */
     com.fasterxml.jackson.databind.JsonNode keySchema() {
         com.fasterxml.jackson.databind.JsonNode result = keySchema;
@@ -99,11 +109,6 @@ public final class Shape {
     /** LLMockApi's {@code "$cache": N}: how many variants of a response to keep and serve in turn (1 when unset). */
     public int cacheVariants() {
         return cacheVariants;
-    }
-
-    /** The model behind this shape; for llmock's own modules, may change between versions. */
-    public ShapeNode node() {
-        return root;
     }
 
     /** Canonical text of this shape (its JSON Schema with sorted keys): equal shapes give equal text. */

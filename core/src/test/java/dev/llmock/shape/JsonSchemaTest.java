@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmock.Shape;
 import dev.llmock.ShapeException;
-import dev.llmock.internal.shape.ShapeNode;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.internal.shape.ShapeNode.ArrayShape;
 import dev.llmock.internal.shape.ShapeNode.MapShape;
 import dev.llmock.internal.shape.ShapeNode.NullableShape;
 import dev.llmock.internal.shape.ShapeNode.NumberShape;
 import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import dev.llmock.internal.shape.ShapeNode.StringShape;
+import dev.llmock.internal.shape.ShapeNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class JsonSchemaTest {
 
     @Test
     void writesBoundsLengthsPatternsNullablesAndMaps() {
-        Shape shape = Shape.ofNode(new ObjectShape(linked(
+        Shape shape = ShapeAccess.wrap(new ObjectShape(linked(
                 "age", new NumberShape(true, BigDecimal.valueOf(18), new BigDecimal("120.0")),
                 "score", new NumberShape(false, new BigDecimal("0.5"), null),
                 "code", StringShape.plain().withLength(2, 8).withPattern("^[A-Z]+$"),
@@ -84,7 +85,7 @@ class JsonSchemaTest {
                 + "\"definitions\":{\"Address\":{\"$ref\":\"#/$defs/Address\"}}}");
 
         ObjectShape address = object("city", StringShape.plain());
-        assertThat(shape.node()).isEqualTo(new ObjectShape(linked("home", address, "work", address), Set.of("home"), null));
+        assertThat(ShapeAccess.node(shape)).isEqualTo(new ObjectShape(linked("home", address, "work", address), Set.of("home"), null));
     }
 
     @Test
@@ -95,7 +96,7 @@ class JsonSchemaTest {
                 + "\"c\":{\"oneOf\":[{\"type\":\"boolean\"}]},"
                 + "\"d\":{\"type\":\"string\",\"nullable\":true}}}");
 
-        assertThat(shape.node()).isEqualTo(new ObjectShape(linked(
+        assertThat(ShapeAccess.node(shape)).isEqualTo(new ObjectShape(linked(
                 "a", new NullableShape(StringShape.format("email")),
                 "b", new NullableShape(new NumberShape(false, null, BigDecimal.valueOf(3))),
                 "c", new ShapeNode.BooleanShape(),
@@ -115,7 +116,7 @@ class JsonSchemaTest {
                 + "\"uniqueItems\":true},"
                 + "\"m\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"},\"maxProperties\":2}}}");
 
-        assertThat(shape.node()).isEqualTo(new ObjectShape(linked(
+        assertThat(ShapeAccess.node(shape)).isEqualTo(new ObjectShape(linked(
                 "i", new NumberShape(true, BigDecimal.ONE, BigDecimal.valueOf(100)),
                 "j", new NumberShape(true, BigDecimal.ONE, BigDecimal.valueOf(9)),
                 "x", new NumberShape(false, new BigDecimal("0.01"), new BigDecimal("0.99")),
@@ -132,7 +133,7 @@ class JsonSchemaTest {
                 + "\"required\":[\"name\"]}},\"allOf\":[{\"$ref\":\"#/$defs/Named\"},"
                 + "{\"type\":\"object\",\"properties\":{\"age\":{\"type\":\"integer\"}},\"required\":[\"age\"]}]}");
 
-        assertThat(shape.node()).isEqualTo(object("name", StringShape.plain(), "age", NumberShape.integerShape()));
+        assertThat(ShapeAccess.node(shape)).isEqualTo(object("name", StringShape.plain(), "age", NumberShape.integerShape()));
     }
 
     @Test

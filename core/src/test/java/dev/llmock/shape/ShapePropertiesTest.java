@@ -9,6 +9,7 @@ import dev.llmock.Llmock;
 import dev.llmock.Shape;
 import dev.llmock.Stage;
 import dev.llmock.Violation;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.internal.synthetic.SyntheticBackend;
 import dev.llmock.spi.BackendRequest;
 import java.util.List;
@@ -21,7 +22,7 @@ class ShapePropertiesTest {
     @Test
     void everyShapeRoundTripsThroughJsonSchema() {
         for (long seed = 0; seed < SHAPES; seed++) {
-            Shape shape = Shape.ofNode(new RandomShapes(seed).root());
+            Shape shape = ShapeAccess.wrap(new RandomShapes(seed).root());
 
             assertThat(Shape.fromJsonSchema(shape.toJsonSchema())).as("seed %d: %s", seed, shape).isEqualTo(shape);
             assertThat(Shape.parse(shape.toString())).as("seed %d as text: %s", seed, shape).isEqualTo(shape);
@@ -32,7 +33,7 @@ class ShapePropertiesTest {
     void everythingTheSyntheticBackendProducesValidates() {
         SyntheticBackend backend = new SyntheticBackend("synthetic");
         for (long seed = 0; seed < SHAPES; seed++) {
-            Shape shape = Shape.ofNode(new RandomShapes(seed).root());
+            Shape shape = ShapeAccess.wrap(new RandomShapes(seed).root());
             for (int count : new int[] {1, 7}) {
                 JsonNode output = backend.call(new BackendRequest(Stage.Role.GENERATE, shape, count, 0, null, List.of(),
                         null, List.of(), null, seed * 31 + count, null)).json();
@@ -54,7 +55,7 @@ class ShapePropertiesTest {
     void theEngineReturnsValidDataWithoutRepairForRandomShapes() {
         try (Llmock llmock = Llmock.newBuilder().seed(7).cache(false).build()) {
             for (long seed = 0; seed < 100; seed++) {
-                Shape shape = Shape.ofNode(new RandomShapes(1000 + seed).root());
+                Shape shape = ShapeAccess.wrap(new RandomShapes(1000 + seed).root());
                 Fixture fixture;
                 try {
                     fixture = llmock.generate(FixtureRequest.newBuilder().shape(shape).count(3).maxAttempts(1).build());

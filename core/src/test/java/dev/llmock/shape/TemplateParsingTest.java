@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmock.Shape;
 import dev.llmock.ShapeException;
-import dev.llmock.internal.shape.ShapeNode;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.internal.shape.ShapeNode.ArrayShape;
 import dev.llmock.internal.shape.ShapeNode.BooleanShape;
 import dev.llmock.internal.shape.ShapeNode.NumberShape;
 import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import dev.llmock.internal.shape.ShapeNode.StringShape;
+import dev.llmock.internal.shape.ShapeNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class TemplateParsingTest {
         Shape shape = Shape.parse("{\"name\":\"string\",\"age\":0,\"price\":0.0,\"active\":true,\"tags\":[\"string\"],"
                 + "\"created\":\"ISO-8601\",\"status\":\"active|inactive|suspended\",\"address\":{\"city\":\"string\"}}");
 
-        assertThat(shape.node()).isEqualTo(object(
+        assertThat(ShapeAccess.node(shape)).isEqualTo(object(
                 "name", StringShape.plain(),
                 "age", NumberShape.integerShape(),
                 "price", NumberShape.decimal(),
@@ -44,7 +45,7 @@ class TemplateParsingTest {
                 + "\"f\":\"integer\",\"g\":\"decimal\",\"h\":\"boolean\",\"i\":\"GUID\",\"j\":\"false\",\"k\":false,"
                 + "\"l\":-12,\"m\":1.5e3}");
 
-        assertThat(shape.node()).isEqualTo(object(
+        assertThat(ShapeAccess.node(shape)).isEqualTo(object(
                 "a", StringShape.format("date"),
                 "b", StringShape.format("email"),
                 "c", StringShape.format("uuid"),
@@ -64,7 +65,7 @@ class TemplateParsingTest {
     void keepsTextThatIsNoTypeWordAsAnExampleForPrompts() {
         Shape shape = Shape.parse("{\"city\":\"Paris\"}");
 
-        assertThat(shape.node()).isEqualTo(object("city",
+        assertThat(ShapeAccess.node(shape)).isEqualTo(object("city",
                 new StringShape(null, List.of(), null, null, null, ShapeNode.Temporal.ANY, "Paris")));
     }
 
@@ -72,14 +73,14 @@ class TemplateParsingTest {
     void trimsAndDeduplicatesEnumOptions() {
         Shape shape = Shape.parse("{\"size\":\" S | M|L |M\"}");
 
-        assertThat(shape.node()).isEqualTo(object("size", StringShape.oneOf(List.of("S", "M", "L"))));
+        assertThat(ShapeAccess.node(shape)).isEqualTo(object("size", StringShape.oneOf(List.of("S", "M", "L"))));
     }
 
     @Test
     void takesTheFirstArrayElementAsTheExemplarOfEveryItem() {
         Shape shape = Shape.parse("{\"orders\":[{\"id\":0,\"lines\":[{\"sku\":\"string\",\"qty\":0}]},{\"other\":true}]}");
 
-        assertThat(shape.node()).isEqualTo(object("orders", new ArrayShape(object(
+        assertThat(ShapeAccess.node(shape)).isEqualTo(object("orders", new ArrayShape(object(
                 "id", NumberShape.integerShape(),
                 "lines", new ArrayShape(object("sku", StringShape.plain(), "qty", NumberShape.integerShape()),
                         null, null, false)), null, null, false)));
@@ -87,10 +88,10 @@ class TemplateParsingTest {
 
     @Test
     void acceptsAnArrayOrAScalarAtTheTopLevel() {
-        assertThat(Shape.parse("[{\"id\":0}]").node())
+        assertThat(ShapeAccess.node(Shape.parse("[{\"id\":0}]")))
                 .isEqualTo(new ArrayShape(object("id", NumberShape.integerShape()), null, null, false));
-        assertThat(Shape.parse("\"email\"").node()).isEqualTo(StringShape.format("email"));
-        assertThat(Shape.parse("0").node()).isEqualTo(NumberShape.integerShape());
+        assertThat(ShapeAccess.node(Shape.parse("\"email\""))).isEqualTo(StringShape.format("email"));
+        assertThat(ShapeAccess.node(Shape.parse("0"))).isEqualTo(NumberShape.integerShape());
     }
 
     @Test
@@ -98,7 +99,7 @@ class TemplateParsingTest {
         Shape shape = Shape.parse("{\"$cache\": 3, \"name\": \"string\"}");
 
         assertThat(shape.cacheVariants()).isEqualTo(3);
-        assertThat(shape.node()).isEqualTo(object("name", StringShape.plain()));
+        assertThat(ShapeAccess.node(shape)).isEqualTo(object("name", StringShape.plain()));
         assertThat(shape).isNotEqualTo(Shape.parse("{\"name\": \"string\"}"));
         assertThat(shape.canonical()).contains("\"$cache\":3");
     }
@@ -108,32 +109,32 @@ class TemplateParsingTest {
         Shape shape = Shape.parse("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
                 + "\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"]}");
 
-        assertThat(shape.node()).isEqualTo(object("name", StringShape.plain()));
+        assertThat(ShapeAccess.node(shape)).isEqualTo(object("name", StringShape.plain()));
     }
 
     @Test
     void detectsJsonSchemaByItsProperties() {
         Shape shape = Shape.parse("{\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":18}}}");
 
-        assertThat(shape.node()).isEqualTo(new ObjectShape(
+        assertThat(ShapeAccess.node(shape)).isEqualTo(new ObjectShape(
                 Map.of("age", new NumberShape(true, java.math.BigDecimal.valueOf(18), null)), java.util.Set.of(), null));
     }
 
     @Test
     void detectsJsonSchemaByATypeNamingAJsonType() {
-        assertThat(Shape.parse("{\"type\":\"string\",\"format\":\"email\"}").node())
+        assertThat(ShapeAccess.node(Shape.parse("{\"type\":\"string\",\"format\":\"email\"}")))
                 .isEqualTo(StringShape.format("email"));
-        assertThat(Shape.parse("{\"type\":[\"integer\",\"null\"]}").node())
+        assertThat(ShapeAccess.node(Shape.parse("{\"type\":[\"integer\",\"null\"]}")))
                 .isEqualTo(new ShapeNode.NullableShape(NumberShape.integerShape()));
     }
 
     @Test
     void keepsATemplateWithAFieldNamedTypeATemplate() {
-        assertThat(Shape.parse("{\"type\":\"string\",\"name\":\"string\"}").node())
+        assertThat(ShapeAccess.node(Shape.parse("{\"type\":\"string\",\"name\":\"string\"}")))
                 .isEqualTo(object("type", StringShape.plain(), "name", StringShape.plain()));
-        assertThat(Shape.parse("{\"type\":\"deposit|withdrawal\"}").node())
+        assertThat(ShapeAccess.node(Shape.parse("{\"type\":\"deposit|withdrawal\"}")))
                 .isEqualTo(object("type", StringShape.oneOf(List.of("deposit", "withdrawal"))));
-        assertThat(Shape.parse("{\"id\":0,\"type\":\"object\"}").node())
+        assertThat(ShapeAccess.node(Shape.parse("{\"id\":0,\"type\":\"object\"}")))
                 .isEqualTo(object("id", NumberShape.integerShape(), "type",
                         new StringShape(null, List.of(), null, null, null, ShapeNode.Temporal.ANY, "object")));
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.llmock.Shape;
 import dev.llmock.ShapeException;
-import dev.llmock.internal.shape.ShapeNode;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.internal.shape.ShapeNode.ArrayShape;
 import dev.llmock.internal.shape.ShapeNode.BooleanShape;
 import dev.llmock.internal.shape.ShapeNode.MapShape;
@@ -16,6 +16,7 @@ import dev.llmock.internal.shape.ShapeNode.NullableShape;
 import dev.llmock.internal.shape.ShapeNode.NumberShape;
 import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import dev.llmock.internal.shape.ShapeNode.StringShape;
+import dev.llmock.internal.shape.ShapeNode;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Future;
@@ -71,7 +72,7 @@ class TypeShapesTest {
                 "scores", new MapShape(NumberShape.decimal(), null));
         Set<String> required = new java.util.LinkedHashSet<>(expected.keySet());
         required.remove("nickname");
-        assertThat(shape.node()).isEqualTo(new ObjectShape(expected, required, null));
+        assertThat(ShapeAccess.node(shape)).isEqualTo(new ObjectShape(expected, required, null));
     }
 
     public static class Bean {
@@ -115,7 +116,7 @@ class TypeShapesTest {
                 "grade", StringShape.plain().withLength(1, 1),
                 "level", new NumberShape(true, BigDecimal.valueOf(-128), BigDecimal.valueOf(127))),
                 Set.of("grade", "level"), null);
-        ObjectShape node = (ObjectShape) shape.node();
+        ObjectShape node = (ObjectShape) ShapeAccess.node(shape);
         assertThat(node.properties()).isEqualTo(linked(
                 "title", StringShape.plain(),
                 "rank", new NumberShape(true, BigDecimal.valueOf(Short.MIN_VALUE), BigDecimal.valueOf(Short.MAX_VALUE)),
@@ -125,15 +126,15 @@ class TypeShapesTest {
 
     @Test
     void scalarsEnumsAndCollectionsHaveShapesOfTheirOwn() {
-        assertThat(Shape.of(String.class).node()).isEqualTo(StringShape.plain());
-        assertThat(Shape.of(long.class).node()).isEqualTo(NumberShape.integerShape());
-        assertThat(Shape.of(BigDecimal.class).node()).isEqualTo(NumberShape.decimal());
-        assertThat(Shape.of(Status.class).node()).isEqualTo(StringShape.oneOf(List.of("ACTIVE", "SUSPENDED", "gone")));
-        assertThat(Shape.of(new TypeReference<List<Inner>>() { }.getType()).node())
+        assertThat(ShapeAccess.node(Shape.of(String.class))).isEqualTo(StringShape.plain());
+        assertThat(ShapeAccess.node(Shape.of(long.class))).isEqualTo(NumberShape.integerShape());
+        assertThat(ShapeAccess.node(Shape.of(BigDecimal.class))).isEqualTo(NumberShape.decimal());
+        assertThat(ShapeAccess.node(Shape.of(Status.class))).isEqualTo(StringShape.oneOf(List.of("ACTIVE", "SUSPENDED", "gone")));
+        assertThat(ShapeAccess.node(Shape.of(new TypeReference<List<Inner>>() { }.getType())))
                 .isInstanceOf(ArrayShape.class);
-        assertThat(Shape.of(new TypeReference<Optional<UUID>>() { }.getType()).node())
+        assertThat(ShapeAccess.node(Shape.of(new TypeReference<Optional<UUID>>() { }.getType())))
                 .isEqualTo(new NullableShape(StringShape.format("uuid")));
-        assertThat(Shape.of(String[].class).node()).isEqualTo(new ArrayShape(StringShape.plain(), null, null, false));
+        assertThat(ShapeAccess.node(Shape.of(String[].class))).isEqualTo(new ArrayShape(StringShape.plain(), null, null, false));
     }
 
     record Constrained(
@@ -150,7 +151,7 @@ class TypeShapesTest {
 
     @Test
     void beanValidationAnnotationsBecomeConstraints() {
-        ObjectShape node = (ObjectShape) Shape.of(Constrained.class).node();
+        ObjectShape node = (ObjectShape) ShapeAccess.node(Shape.of(Constrained.class));
 
         assertThat(node.properties()).isEqualTo(linked(
                 "name", StringShape.plain().withLength(2, 20),
@@ -182,7 +183,7 @@ class TypeShapesTest {
 
     @Test
     void constraintsOnPrivateFieldsOfBeansCount() {
-        ObjectShape node = (ObjectShape) Shape.of(ConstrainedBean.class).node();
+        ObjectShape node = (ObjectShape) ShapeAccess.node(Shape.of(ConstrainedBean.class));
 
         assertThat(node.properties()).isEqualTo(linked(
                 "code", StringShape.plain().withLength(null, 5),
@@ -196,7 +197,7 @@ class TypeShapesTest {
 
     @Test
     void exclusiveDecimalBoundsBecomeTheNearestValueInside() {
-        ObjectShape node = (ObjectShape) Shape.of(Exclusive.class).node();
+        ObjectShape node = (ObjectShape) ShapeAccess.node(Shape.of(Exclusive.class));
 
         assertThat(node.properties()).isEqualTo(linked(
                 "price", new NumberShape(false, new BigDecimal("0.01"), null),
@@ -220,7 +221,7 @@ class TypeShapesTest {
 
     @Test
     void treeThroughAListEndsInEmptyLists() {
-        ObjectShape node = (ObjectShape) Shape.of(Category.class).node();
+        ObjectShape node = (ObjectShape) ShapeAccess.node(Shape.of(Category.class));
 
         ArrayShape children = (ArrayShape) node.properties().get("children");
         assertThat(children.maxItems()).isZero();

@@ -10,6 +10,7 @@ import dev.llmock.ProgressListener;
 import dev.llmock.Shape;
 import dev.llmock.Stage;
 import dev.llmock.internal.Json;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
 import java.util.ArrayDeque;
@@ -288,7 +289,7 @@ final class StageJob {
     private JsonNode record(JsonNode fresh, int slot, JsonNode before) {
         JsonNode result = fresh;
         if (role == Stage.Role.ENRICH && before != null && !before.isNull()) {
-            JsonNode merged = Overlay.keep(shape.node(), fresh, before);
+            JsonNode merged = Overlay.keep(ShapeAccess.node(shape), fresh, before);
             if (loop.checks().rules(merged).isEmpty()) {
                 result = merged;
             }

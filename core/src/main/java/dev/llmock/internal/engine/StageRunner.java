@@ -16,6 +16,7 @@ import dev.llmock.Shape;
 import dev.llmock.Stage;
 import dev.llmock.Violation;
 import dev.llmock.internal.Json;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.FixtureInterceptor;
@@ -73,7 +74,7 @@ final class StageRunner implements FixtureInterceptor {
             // With count 1 that is the request itself: hash its key once, not twice.
             this.requestSeed = Seeds.forRequest(seed, request.count() == 1 ? request.key().hash()
                     : request.toBuilder().count(1).build().key().hash());
-            this.fixed = FixedValues.plan(request.shape().node(), request.count(), requestSeed);
+            this.fixed = FixedValues.plan(ShapeAccess.node(request.shape()), request.count(), requestSeed);
             this.loop = new CorrectionLoop(stats, RecordChecks.of(request), request.maxAttempts(), request.label());
             this.corrector = request.corrector() == null ? null : registry.resolve(request.corrector());
             this.finalBackend = request.finalBackend() == null ? null : registry.resolve(request.finalBackend());
@@ -89,7 +90,7 @@ final class StageRunner implements FixtureInterceptor {
             if (!FixtureRequest.AUTO.equals(name)) {
                 return registry.resolve(name);
             }
-            Routing.Choice choice = Routing.choose(shape.node(), request.rules().size() + request.checks().size(),
+            Routing.Choice choice = Routing.choose(ShapeAccess.node(shape), request.rules().size() + request.checks().size(),
                     config);
             if (where.equals("generate")) {
                 details.set("routing", choice.toJson());
@@ -203,7 +204,7 @@ final class StageRunner implements FixtureInterceptor {
             Backend backend = run.resolve(part.backend(), part.shape(), "part:" + part.name());
             backends.add(backend);
             List<String> prefix = request.merge() == Merge.UNDER_KEYS ? List.of(part.name()) : List.of();
-            FixedValues fixed = run.fixed.part(prefix, part.shape().node());
+            FixedValues fixed = run.fixed.part(prefix, ShapeAccess.node(part.shape()));
             CorrectionLoop loop = new CorrectionLoop(stats, RecordChecks.shapeOnly(), request.maxAttempts(),
                     request.label() == null ? "part \"" + part.name() + "\"" : request.label() + ", part \""
                             + part.name() + "\"");

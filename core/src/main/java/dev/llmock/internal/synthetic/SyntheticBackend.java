@@ -6,6 +6,7 @@ import dev.llmock.BackendConfig;
 import dev.llmock.LlmockConfig;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.engine.Seeds;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.BackendFactory;
@@ -44,14 +45,14 @@ public final class SyntheticBackend implements Backend {
         // A repair asks again with a fresh seed: the same seed would give the same record.
         long seed = request.repair().isEmpty() ? request.seed() : Seeds.mix(request.seed() ^ request.repair().size());
         if (request.count() == 1) {
-            JsonNode record = SyntheticGenerator.record(request.shape().node(), Seeds.forRecord(seed,
+            JsonNode record = SyntheticGenerator.record(ShapeAccess.node(request.shape()), Seeds.forRecord(seed,
                     request.firstIndex()), request.firstIndex(), previous(request, 0));
             return BackendResponse.of(record, MODEL);
         }
         ArrayNode records = Json.MAPPER.createArrayNode();
         for (int i = 0; i < request.count(); i++) {
             int index = request.firstIndex() + i;
-            records.add(SyntheticGenerator.record(request.shape().node(), Seeds.forRecord(seed, index), index,
+            records.add(SyntheticGenerator.record(ShapeAccess.node(request.shape()), Seeds.forRecord(seed, index), index,
                     previous(request, i)));
         }
         return BackendResponse.of(records, MODEL);

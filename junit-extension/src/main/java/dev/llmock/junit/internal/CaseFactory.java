@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.llmock.Shape;
 import dev.llmock.internal.Json;
-import dev.llmock.internal.shape.ShapeNode;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.internal.shape.ShapeNode.ArrayShape;
 import dev.llmock.internal.shape.ShapeNode.BooleanShape;
 import dev.llmock.internal.shape.ShapeNode.MapShape;
@@ -14,6 +14,7 @@ import dev.llmock.internal.shape.ShapeNode.NullableShape;
 import dev.llmock.internal.shape.ShapeNode.NumberShape;
 import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import dev.llmock.internal.shape.ShapeNode.StringShape;
+import dev.llmock.internal.shape.ShapeNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -47,16 +48,16 @@ final class CaseFactory {
 
     static List<Case> edge(Shape shape, JsonNode base) {
         CaseFactory factory = new CaseFactory(shape, base);
-        factory.walk(shape.node(), "", true);
+        factory.walk(ShapeAccess.node(shape), "", true);
         return factory.keep(true);
     }
 
     static List<Case> invalid(Shape shape, JsonNode base) {
         CaseFactory factory = new CaseFactory(shape, base);
-        if (shape.node() instanceof ObjectShape) {
+        if (ShapeAccess.node(shape) instanceof ObjectShape) {
             factory.replace("", "unexpected property \"unexpected\"", node -> ((ObjectNode) node).put("unexpected", true));
         }
-        factory.walk(shape.node(), "", false);
+        factory.walk(ShapeAccess.node(shape), "", false);
         return factory.keep(false);
     }
 

@@ -4,6 +4,7 @@ import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.LlmockException;
 import dev.llmock.Shape;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.junit.Generated;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +109,7 @@ public final class Injector {
         Shape shape = inline ? Shape.parse(generated.shape()) : Shape.parse(read(generated.shapeResource(), what,
                 testClass));
         if (!target.elementIsJson()) {
-            List<String> problems = ShapeMatch.problems(shape.node(), Shape.of(target.element()).node(),
+            List<String> problems = ShapeMatch.problems(ShapeAccess.node(shape), ShapeAccess.node(Shape.of(target.element())),
                     target.elementName());
             if (!problems.isEmpty()) {
                 throw new LlmockException(Messages.shapeMismatch(what, target.elementName(), problems));

@@ -16,6 +16,7 @@ import dev.llmock.Violation;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.BackendResponse;
+import dev.llmock.spi.CallCost;
 import dev.llmock.spi.FixtureInterceptor;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +68,8 @@ class EngineTest {
             calls.add(request);
             String answer = answers.size() > 1 ? answers.poll() : answers.peek();
             try {
-                return new BackendResponse(MAPPER.readTree(answer), "script-1", 10L, 5L, 1);
+                return new BackendResponse(MAPPER.readTree(answer), new CallCost(name, provider(), "script-1", 1, 0, 10L, 5L,
+                        false));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -98,7 +98,7 @@ final class Simulated implements Backend {
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);
             }
-            return BackendResponse.of(answers.apply(request), "sim-1");
+            return BackendResponse.of(this, answers.apply(request));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

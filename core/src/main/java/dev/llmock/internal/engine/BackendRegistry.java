@@ -6,6 +6,7 @@ import dev.llmock.LlmockConfig;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.BackendFactory;
+import dev.llmock.spi.BackendLimits;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Resolves backend names to backends, creating each once; pools backends that share a name. */
-public final class BackendRegistry implements AutoCloseable {
+final class BackendRegistry implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.llmock");
 
     private final LlmockConfig config;
     private final BackendContext context;
     private final Map<String, BackendFactory> factories;
     private final Map<String, Backend> backends = new ConcurrentHashMap<>();
+    private final Set<String> explicit;
     private final StatsRecorder stats;
     private final AtomicBoolean announcedSynthetic = new AtomicBoolean();
 
-    public BackendRegistry(LlmockConfig config, BackendContext context, Map<String, Backend> explicit,
-                           StatsRecorder stats) {
+    BackendRegistry(LlmockConfig config, BackendContext context, Map<String, Backend> explicit,
+                    StatsRecorder stats) {
         this.config = config;
         this.context = context;
         this.stats = stats;
@@ -36,20 +38,37 @@ public final class BackendRegistry implements AutoCloseable {
         ServiceLoader.load(BackendFactory.class, BackendRegistry.class.getClassLoader())
                 .forEach(factory -> factories.putIfAbsent(factory.provider(), factory));
         backends.putAll(explicit);
+        this.explicit = Set.copyOf(explicit.keySet());
     }
 
     /** The backend for {@code name}; an empty name is the configured default. */
-    public Backend resolve(String name) {
+    Backend resolve(String name) {
         String resolved = name == null || name.isEmpty() ? config.resolveDefaultBackend() : name;
         return backends.computeIfAbsent(resolved, this::create);
     }
 
     /** Every name a request may use, for messages. */
-    public Set<String> names() {
+    Set<String> names() {
         Set<String> names = new TreeSet<>(backends.keySet());
         config.backends().stream().filter(BackendConfig::enabled).forEach(b -> names.add(b.name()));
         names.add(LlmockConfig.SYNTHETIC);
         return names;
+    }
+
+    /**
+     * What {@code backend} can take: its own {@link Backend#limits()}; a backend given to the builder under a name
+     * that {@code llmock.json} also configures takes what it leaves open from those entries.
+     */
+    BackendLimits limits(Backend backend) {
+        BackendLimits own = backend.limits();
+        if (!explicit.contains(backend.name())) {
+            return own;
+        }
+        BackendLimits configured = BackendPool.combined(config.backendsNamed(backend.name()).stream()
+                .map(BackendLimits::of).toList());
+        return new BackendLimits(own.maxTokens() != null ? own.maxTokens() : configured.maxTokens(),
+                own.maxConcurrentRequests() != null ? own.maxConcurrentRequests() : configured.maxConcurrentRequests(),
+                own.recordsPerCall() != null ? own.recordsPerCall() : configured.recordsPerCall());
     }
 
     private Backend create(String name) {

@@ -9,6 +9,7 @@ import dev.llmock.internal.Json;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.BackendResponse;
+import dev.llmock.spi.CallCost;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,10 +48,10 @@ final class CorrectionLoop {
     record Crew(Backend producer, Backend validator, Backend corrector, Backend finalBackend) {
     }
 
-    /** A first answer to judge; {@code from} is null when someone else already counted the call. */
-    record Candidate(JsonNode json, Backend from, Duration latency, BackendResponse response) {
+    /** An answer to judge; {@code cost} is null when no call made it here (or someone else counted it). */
+    record Candidate(JsonNode json, Duration latency, CallCost cost) {
         static Candidate given(JsonNode json) {
-            return new Candidate(json, null, Duration.ZERO, null);
+            return new Candidate(json, Duration.ZERO, null);
         }
     }
 
@@ -92,7 +93,7 @@ final class CorrectionLoop {
     /** The producer's first answer, prepared (values kept from earlier stages, fixed values in place). */
     Candidate produce(Backend producer, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
         Candidate raw = call(producer, call, totals);
-        return new Candidate(prepare.apply(raw.json()), producer, raw.latency(), raw.response());
+        return new Candidate(prepare.apply(raw.json()), raw.latency(), raw.cost());
     }
 
     private Candidate correct(Backend corrector, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
@@ -127,24 +128,21 @@ final class CorrectionLoop {
         try {
             response = backend.call(request);
         } catch (BackendException e) {
-            stats.failure(backend.name(), backend.provider(), Duration.ofNanos(System.nanoTime() - started));
+            List<CallCost> costs = e.costs();
+            costs.subList(0, costs.size() - 1).forEach(stats::superseded);
+            stats.failed(e.cost(), Duration.ofNanos(System.nanoTime() - started));
             throw e;
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        totals.record(response, latency);
-        return new Candidate(response.json(), backend, latency, response);
+        response.failures().forEach(stats::superseded);
+        totals.record(response.cost(), latency);
+        return new Candidate(response.json(), latency, response.cost());
     }
 
+    /** Books the call behind {@code answer} once its output is judged. */
     void settle(Candidate answer, boolean ok) {
-        Backend from = answer.from();
-        if (from == null) {
-            return;
-        }
-        if (ok) {
-            stats.success(from.name(), from.provider(), answer.latency(), answer.response().promptTokens(),
-                    answer.response().completionTokens());
-        } else {
-            stats.failure(from.name(), from.provider(), answer.latency());
+        if (answer.cost() != null) {
+            stats.answered(answer.cost(), ok, answer.latency());
         }
     }
 

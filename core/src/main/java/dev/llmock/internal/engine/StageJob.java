@@ -3,15 +3,14 @@ package dev.llmock.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmock.BackendConfig;
 import dev.llmock.GenerationException;
-import dev.llmock.LlmockConfig;
 import dev.llmock.ProgressListener;
 import dev.llmock.Shape;
 import dev.llmock.Stage;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,14 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * One stage over all records: split into batches sized from the backend's {@code maxTokens} and the estimated tokens
- * per record, run concurrently up to the backend's {@code maxConcurrentRequests}, each batch through the correction
+ * One stage over all records: split into batches sized from the backend's {@link BackendLimits} (records per call it
+ * prefers, else its {@code maxTokens} and the estimated tokens per record), run concurrently up to its
+ * {@code maxConcurrentRequests}, each batch through the correction
  * loop; a generating stage also drops duplicate records and asks again for them and for any shortfall, so exactly
  * {@code count} records come back.
  */
 final class StageJob {
-    /** Records per call to the synthetic generator; only progress granularity depends on it. */
-    static final int SYNTHETIC_BATCH = 250;
     static final int DEFAULT_MAX_TOKENS = 4096;
     static final int DEFAULT_CONCURRENCY = 4;
     static final int MAX_NETWORK_BATCH = 50;
@@ -68,7 +66,7 @@ final class StageJob {
 
     StageJob(Stage.Role role, CorrectionLoop.Crew crew, CorrectionLoop loop, Shape shape, int count, String prompt,
              List<String> rules, JsonNode context, long seed, JsonNode previous, FixedValues fixed,
-             ExecutorService executor, LlmockConfig config, boolean dedupe) {
+             ExecutorService executor, BackendLimits limits, boolean dedupe) {
         this.role = role;
         this.dedupe = dedupe;
         this.backend = crew.producer();
@@ -83,8 +81,9 @@ final class StageJob {
         this.previous = previous;
         this.fixed = fixed;
         this.executor = executor;
-        this.batchSize = batchSize(backend, shape, config);
-        this.concurrency = concurrency(backend, config);
+        this.batchSize = batchSize(limits, shape);
+        this.concurrency = limits.maxConcurrentRequests() != null ? limits.maxConcurrentRequests()
+                : DEFAULT_CONCURRENCY;
     }
 
     Totals totals() {
@@ -305,12 +304,11 @@ final class StageJob {
         return slots;
     }
 
-    static int batchSize(Backend backend, Shape shape, LlmockConfig config) {
-        if (LlmockConfig.SYNTHETIC.equals(backend.provider())) {
-            return SYNTHETIC_BATCH;
+    static int batchSize(BackendLimits limits, Shape shape) {
+        if (limits.recordsPerCall() != null) {
+            return limits.recordsPerCall();
         }
-        Integer maxTokens = config.backendsNamed(backend.name()).stream().map(BackendConfig::maxTokens)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(DEFAULT_MAX_TOKENS);
+        int maxTokens = limits.maxTokens() != null ? limits.maxTokens() : DEFAULT_MAX_TOKENS;
         int perRecord = tokensPerRecord(shape);
         return Math.max(1, Math.min(MAX_NETWORK_BATCH, (int) (maxTokens * TOKEN_HEADROOM) / perRecord));
     }
@@ -318,16 +316,5 @@ final class StageJob {
     /** A record is about as long as its schema: its names and a value where the schema has a type. */
     static int tokensPerRecord(Shape shape) {
         return Math.max(10, Json.compact(shape.toJsonSchema()).length() / CHARS_PER_TOKEN);
-    }
-
-    static int concurrency(Backend backend, LlmockConfig config) {
-        if (LlmockConfig.SYNTHETIC.equals(backend.provider())) {
-            return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        }
-        List<BackendConfig> members = config.backendsNamed(backend.name());
-        if (members.isEmpty() || members.stream().anyMatch(m -> m.maxConcurrentRequests() == null)) {
-            return DEFAULT_CONCURRENCY;
-        }
-        return members.stream().mapToInt(BackendConfig::maxConcurrentRequests).sum();
     }
 }

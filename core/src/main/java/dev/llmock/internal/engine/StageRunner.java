@@ -184,7 +184,7 @@ final class StageRunner implements FixtureInterceptor {
         Backend validator = role == Stage.Role.VALIDATE ? backend : null;
         StageJob job = new StageJob(role, run.crew(backend, validator), run.loop, shape, request.count(),
                 join(request.prompt(), stagePrompt), request.rules(), request.context(), stageSeed, previous,
-                run.fixed, executor, config, role == Stage.Role.GENERATE);
+                run.fixed, executor, registry.limits(backend), role == Stage.Role.GENERATE);
         JsonNode output = job.run(progress);
         if (batchingKey != null && request.count() > 1) {
             run.details.set("batching", job.facts());
@@ -211,7 +211,7 @@ final class StageRunner implements FixtureInterceptor {
             long partSeed = Seeds.mix(Seeds.mix(run.requestSeed) ^ Seeds.mix(part.name().hashCode()));
             StageJob job = new StageJob(Stage.Role.GENERATE, run.crew(backend, null), loop, part.shape(),
                     request.count(), request.prompt(), request.rules(), request.context(), partSeed, null, fixed,
-                    executor, config, false);
+                    executor, registry.limits(backend), false);
             futures.add(executor.submit(() -> new Outcome(job.run(ProgressListener.NONE), backend.name(),
                     backend.provider(), job.totals().model() != null ? job.totals().model() : backend.model(),
                     job.totals())));
@@ -321,7 +321,7 @@ final class StageRunner implements FixtureInterceptor {
         JsonNode output = run.loop.run(run.crew(winner, null), call, () -> chosen, prepare, false, totals);
         progress.progress(count, count);
         return new Outcome(output, winner.name(), winner.provider(),
-                answers.get(best).response().model() != null ? answers.get(best).response().model() : winner.model(),
+                answers.get(best).cost().model() != null ? answers.get(best).cost().model() : winner.model(),
                 totals);
     }
 

@@ -173,6 +173,50 @@ class ResilienceTest {
     }
 
     @Test
+    void statsCountTheFailedMembersUnderThePoolAndTheAnswerUnderTheFallback() {
+        fail("/a");
+        fail("/b");
+        succeed("/c");
+        String config = openAi("primary", "/a", ",\"fallback\":\"backup\"") + "," + openAi("primary", "/b", "") + ","
+                + openAi("backup", "/c", "");
+        try (Llmock llmock = LoopbackLlm.engine(LoopbackLlm.config(server, config, ONE_ATTEMPT,
+                "{\"enabled\":false}"), clock)) {
+            llmock.generate(request("primary", 0));
+
+            BackendStats primary = llmock.stats().backend("primary").orElseThrow();
+            assertThat(primary.calls()).isEqualTo(2);
+            assertThat(primary.failures()).isEqualTo(2);
+            assertThat(primary.retries()).isEqualTo(2);
+            assertThat(primary.successes()).isZero();
+            BackendStats backup = llmock.stats().backend("backup").orElseThrow();
+            assertThat(backup.calls()).isEqualTo(1);
+            assertThat(backup.successes()).isEqualTo(1);
+            assertThat(backup.promptTokens()).isEqualTo(120);
+        }
+    }
+
+    @Test
+    void aPoolWhoseMembersAllFailReportsTheLastFailureWithTheEarlierOnesSuppressed() {
+        fail("/a");
+        fail("/b");
+        String config = openAi("pool", "/a", "") + "," + openAi("pool", "/b", "");
+        try (Llmock llmock = LoopbackLlm.engine(LoopbackLlm.config(server, config, ONE_ATTEMPT,
+                "{\"enabled\":false}"), clock)) {
+            BackendException e = catchThrowableOfType(() -> llmock.generate(request("pool", 0)),
+                    BackendException.class);
+
+            assertThat(e.url()).endsWith("/b/chat/completions");
+            assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(BackendException.class,
+                    earlier -> assertThat(earlier.url()).endsWith("/a/chat/completions"));
+            assertThat(e.costs()).extracting(cost -> cost.model()).containsExactly("m-a", "m-b");
+            BackendStats stats = llmock.stats().backend("pool").orElseThrow();
+            assertThat(stats.calls()).isEqualTo(2);
+            assertThat(stats.failures()).isEqualTo(2);
+            assertThat(stats.retries()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSingleBackendsFallbackAnswersWhenItFails() {
         fail("/a");
         succeed("/c");

@@ -12,14 +12,14 @@ import dev.failsafe.RetryPolicy;
 import dev.llmock.BackendConfig;
 import dev.llmock.Violation;
 import dev.llmock.internal.Json;
-import dev.llmock.internal.backend.CircuitAware;
 import dev.llmock.internal.backend.JsonText;
 import dev.llmock.internal.backend.PromptBuilder;
 import dev.llmock.internal.backend.ProviderSchema;
-import dev.llmock.internal.backend.RetryLedger;
 import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.BackendResponse;
+import dev.llmock.spi.CallCost;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ import okhttp3.ResponseBody;
  * <p>The API key goes into a header and nowhere else: it is redacted from provider messages, and neither messages,
  * log lines nor {@link #toString()} show it.
  */
-public abstract class HttpBackend implements Backend, CircuitAware {
+public abstract class HttpBackend implements Backend {
     private static final System.Logger LOG = System.getLogger("dev.llmock.backend");
     private static final MediaType JSON = MediaType.get("application/json");
     /** The budget assumed when none is configured and the provider did not say where it cut off. */
@@ -130,8 +130,8 @@ public abstract class HttpBackend implements Backend, CircuitAware {
 
     /** A failure for an answer that refuses to produce the data (a safety refusal), which no retry will change. */
     protected final RuntimeException refused(String refusal) {
-        return new ProviderException(config.name(), who, Messages.display(config.baseUrl()), 200,
-                Messages.refused(redact(refusal)), null, null, false, null, null);
+        return ProviderException.at(who, Messages.display(config.baseUrl())).status(200)
+                .outcome(Messages.refused(redact(refusal))).build(oneAttempt());
     }
 
     /** The sampling temperature, within {@code [0, max]}. */
@@ -164,6 +164,11 @@ public abstract class HttpBackend implements Backend, CircuitAware {
     }
 
     @Override
+    public BackendLimits limits() {
+        return BackendLimits.of(config);
+    }
+
+    @Override
     public boolean acceptsCalls() {
         return circuit.allows();
     }
@@ -174,11 +179,14 @@ public abstract class HttpBackend implements Backend, CircuitAware {
         try {
             Integer budget = request.maxTokens() != null ? request.maxTokens() : config.maxTokens();
             JsonNode json = generate(request, budget, BUDGET_DOUBLINGS, tally);
-            return new BackendResponse(json, tally.model != null ? tally.model : config.model(), tally.promptTokens,
-                    tally.completionTokens, Math.max(1, tally.attempts));
-        } finally {
-            RetryLedger.note(config.name(), config.provider(), tally.retries);
+            return new BackendResponse(json, tally.cost(this, false));
+        } catch (ProviderException e) {
+            throw e.withCost(tally.cost(this, false));
         }
+    }
+
+    private CallCost oneAttempt() {
+        return CallCost.of(this);
     }
 
     /**
@@ -208,8 +216,9 @@ public abstract class HttpBackend implements Backend, CircuitAware {
                     + "); asking again with max " + larger + " tokens");
             return generate(request, larger, doublingsLeft - 1, tally);
         }
-        throw new ProviderException(config.name(), who, Messages.display(url("")), 200, Messages.truncated(reply.stopReason(), budget),
-                null, Messages.truncatedHint(config), false, null, null);
+        throw ProviderException.at(who, Messages.display(url(""))).status(200)
+                .outcome(Messages.truncated(reply.stopReason(), budget)).hint(Messages.truncatedHint(config))
+                .build(oneAttempt());
     }
 
     /** One exchange; a server that rejects the schema is asked once more in plain JSON mode, and remembered. */
@@ -245,9 +254,9 @@ public abstract class HttpBackend implements Backend, CircuitAware {
         } catch (ProviderException e) {
             throw e.afterAttempts(tally.attempts - before);
         } catch (BulkheadFullException e) {
-            throw new ProviderException(config.name(), who, Messages.display(url), 0,
-                    Messages.busyOutcome(config.maxConcurrentRequests(), settings.timeout()), null,
-                    Messages.timeoutHint(config), false, null, e);
+            throw ProviderException.at(who, Messages.display(url))
+                    .outcome(Messages.busyOutcome(config.maxConcurrentRequests(), settings.timeout()))
+                    .hint(Messages.timeoutHint(config)).cause(e).build(oneAttempt());
         } finally {
             tally.retries += Math.max(0, tally.attempts - before - 1);
         }
@@ -256,9 +265,9 @@ public abstract class HttpBackend implements Backend, CircuitAware {
     private Reply attempt(String url, Outgoing outgoing, byte[] body, Tally tally) {
         String shown = Messages.display(url);
         if (!circuit.allows()) {
-            throw new ProviderException(config.name(), who, shown, 0, Messages.circuitOpen(
-                    circuit.consecutiveFailures(), circuit.lastStatus(), circuit.halfOpensAt(),
-                    settings.circuitBreaker().openSeconds()), null, Messages.circuitHint(), false, null, null);
+            throw ProviderException.at(who, shown).outcome(Messages.circuitOpen(circuit.consecutiveFailures(),
+                    circuit.lastStatus(), circuit.halfOpensAt(), settings.circuitBreaker().openSeconds()))
+                    .hint(Messages.circuitHint()).build(oneAttempt());
         }
         tally.attempts++;
         Request.Builder http = new Request.Builder().url(url).post(RequestBody.create(body, JSON));
@@ -271,14 +280,14 @@ public abstract class HttpBackend implements Backend, CircuitAware {
             if (!response.isSuccessful()) {
                 int status = response.code();
                 boolean retryable = retryable(status);
-                ProviderException failure = new ProviderException(config.name(), who, shown, status,
-                        Messages.httpOutcome(status), providerMessage(text),
-                        Messages.hintFor(status, config, settings.source()), retryable,
-                        retryable ? RetryAfter.parse(response.headers(), settings.clock()) : null, null);
+                ProviderException.Builder failure = ProviderException.at(who, shown).status(status)
+                        .outcome(Messages.httpOutcome(status)).detail(providerMessage(text))
+                        .hint(Messages.hintFor(status, config, settings.source()));
                 if (retryable) {
+                    failure.retryable(RetryAfter.parse(response.headers(), settings.clock()));
                     circuit.failure(status);
                 }
-                throw failure;
+                throw failure.build(oneAttempt());
             }
             JsonNode json;
             try {
@@ -288,8 +297,9 @@ public abstract class HttpBackend implements Backend, CircuitAware {
             }
             if (json == null || !json.isObject()) {
                 circuit.success();
-                throw new ProviderException(config.name(), who, shown, response.code(),
-                        Messages.notJson(redact(excerpt(text))), null, Messages.ioHint(config), false, null, null);
+                throw ProviderException.at(who, shown).status(response.code())
+                        .outcome(Messages.notJson(redact(excerpt(text)))).hint(Messages.ioHint(config))
+                        .build(oneAttempt());
             }
             circuit.success();
             Reply reply = reply(json);
@@ -297,14 +307,14 @@ public abstract class HttpBackend implements Backend, CircuitAware {
             return reply;
         } catch (InterruptedIOException e) {
             circuit.failure(0);
-            throw new ProviderException(config.name(), who, shown, 0, Messages.timeoutOutcome(settings.timeout()),
-                    null, Messages.timeoutHint(config), true, null, e);
+            throw ProviderException.at(who, shown).outcome(Messages.timeoutOutcome(settings.timeout()))
+                    .hint(Messages.timeoutHint(config)).retryable(null).cause(e).build(oneAttempt());
         } catch (IOException e) {
             circuit.failure(0);
-            throw new ProviderException(config.name(), who, shown, 0, Messages.ioOutcome(),
-                    redact("connection failed (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"),
-                    Messages.ioHint(config), true, null, e);
+            throw ProviderException.at(who, shown).outcome(Messages.ioOutcome())
+                    .detail(redact("connection failed (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"))
+                    .hint(Messages.ioHint(config)).retryable(null).cause(e).build(oneAttempt());
         }
     }
 
@@ -467,6 +477,11 @@ public abstract class HttpBackend implements Backend, CircuitAware {
             }
         }
 
+        CallCost cost(Backend backend, boolean truncated) {
+            return new CallCost(backend.name(), backend.provider(), model != null ? model : backend.model(),
+                    attempts, retries, promptTokens, completionTokens, truncated);
+        }
+
         private static Long sum(Long a, Long b) {
             if (a == null) {
                 return b;
@@ -476,7 +491,7 @@ public abstract class HttpBackend implements Backend, CircuitAware {
     }
 
     /** A token count from a provider's usage block, or null when the provider did not send one. */
-    protected static Long tokens(com.fasterxml.jackson.databind.JsonNode node) {
+    protected static Long tokens(JsonNode node) {
         return node.isNumber() ? node.asLong() : null;
     }
 }

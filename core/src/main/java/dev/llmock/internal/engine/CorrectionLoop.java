@@ -1,16 +1,13 @@
 package dev.llmock.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmock.BackendException;
 import dev.llmock.GenerationException;
 import dev.llmock.Stage;
 import dev.llmock.Violation;
 import dev.llmock.internal.Json;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
-import dev.llmock.spi.BackendResponse;
-import dev.llmock.spi.CallCost;
-import java.time.Duration;
+import dev.llmock.internal.engine.BackendCalls.Candidate;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -21,13 +18,13 @@ import java.util.function.UnaryOperator;
  * the final backend gets one last try; then a {@link GenerationException} lists what still fails, with the last output.
  */
 final class CorrectionLoop {
-    private final StatsRecorder stats;
+    private final BackendCalls calls;
     private final RecordChecks checks;
     private final int maxAttempts;
     private final String label;
 
-    CorrectionLoop(StatsRecorder stats, RecordChecks checks, int maxAttempts, String label) {
-        this.stats = stats;
+    CorrectionLoop(BackendCalls calls, RecordChecks checks, int maxAttempts, String label) {
+        this.calls = calls;
         this.checks = checks;
         this.maxAttempts = maxAttempts;
         this.label = label;
@@ -46,13 +43,6 @@ final class CorrectionLoop {
      * @param finalBackend one last try when the rounds are used up, or null
      */
     record Crew(Backend producer, Backend validator, Backend corrector, Backend finalBackend) {
-    }
-
-    /** An answer to judge; {@code cost} is null when no call made it here (or someone else counted it). */
-    record Candidate(JsonNode json, Duration latency, CallCost cost) {
-        static Candidate given(JsonNode json) {
-            return new Candidate(json, Duration.ZERO, null);
-        }
     }
 
     private record Judged(JsonNode json, List<Violation> violations) {
@@ -92,8 +82,8 @@ final class CorrectionLoop {
 
     /** The producer's first answer, prepared (values kept from earlier stages, fixed values in place). */
     Candidate produce(Backend producer, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
-        Candidate raw = call(producer, call, totals);
-        return new Candidate(prepare.apply(raw.json()), raw.latency(), raw.cost());
+        Candidate raw = calls.call(producer, call, totals);
+        return raw.withJson(prepare.apply(raw.json()));
     }
 
     private Candidate correct(Backend corrector, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
@@ -108,7 +98,7 @@ final class CorrectionLoop {
         }
         BackendRequest ask = new BackendRequest(Stage.Role.VALIDATE, call.shape(), call.count(), call.firstIndex(),
                 call.prompt(), call.rules(), json, List.of(), call.context(), call.seed(), call.maxTokens());
-        Candidate answer = call(crew.validator(), ask, totals);
+        Candidate answer = calls.call(crew.validator(), ask, totals);
         totals.validatorCall();
         Verdict verdict = Verdict.read(answer.json(), call.shape(), call.count());
         if (verdict == null) {
@@ -122,28 +112,9 @@ final class CorrectionLoop {
         return new Judged(json, verdict.violations());
     }
 
-    Candidate call(Backend backend, BackendRequest request, Totals totals) {
-        long started = System.nanoTime();
-        BackendResponse response;
-        try {
-            response = backend.call(request);
-        } catch (BackendException e) {
-            List<CallCost> costs = e.costs();
-            costs.subList(0, costs.size() - 1).forEach(stats::superseded);
-            stats.failed(e.cost(), Duration.ofNanos(System.nanoTime() - started));
-            throw e;
-        }
-        Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        response.failures().forEach(stats::superseded);
-        totals.record(response.cost(), latency);
-        return new Candidate(response.json(), latency, response.cost());
-    }
-
-    /** Books the call behind {@code answer} once its output is judged. */
+    /** Books the calls behind {@code answer} once its output is judged. */
     void settle(Candidate answer, boolean ok) {
-        if (answer.cost() != null) {
-            stats.answered(answer.cost(), ok, answer.latency());
-        }
+        calls.settle(answer, ok);
     }
 
     private String message(Crew crew, List<Violation> violations, JsonNode output) {

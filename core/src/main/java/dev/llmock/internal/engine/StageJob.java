@@ -228,7 +228,7 @@ final class StageJob {
         UnaryOperator<JsonNode> prepare = output -> prepare(output, slots, single, earlier);
         boolean allowShort = role == Stage.Role.GENERATE && !single;
         if (role == Stage.Role.VALIDATE) {
-            return loop.run(crew, call, () -> CorrectionLoop.Candidate.given(earlier), prepare, false, totals);
+            return loop.run(crew, call, () -> BackendCalls.Candidate.given(earlier), prepare, false, totals);
         }
         return loop.run(crew, call, () -> loop.produce(backend, call, prepare, totals), prepare, allowShort, totals);
     }

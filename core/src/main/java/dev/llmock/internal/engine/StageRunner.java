@@ -38,7 +38,7 @@ import java.util.concurrent.Future;
  */
 final class StageRunner implements FixtureInterceptor {
     private final BackendRegistry registry;
-    private final StatsRecorder stats;
+    private final BackendCalls calls;
     private final LlmockConfig config;
     private final Clock clock;
     private final long seed;
@@ -47,7 +47,7 @@ final class StageRunner implements FixtureInterceptor {
     StageRunner(BackendRegistry registry, StatsRecorder stats, LlmockConfig config, Clock clock, long seed,
                 ExecutorService executor) {
         this.registry = registry;
-        this.stats = stats;
+        this.calls = new BackendCalls(stats, registry::limits);
         this.config = config;
         this.clock = clock;
         this.seed = seed;
@@ -75,7 +75,7 @@ final class StageRunner implements FixtureInterceptor {
             this.requestSeed = Seeds.forRequest(seed, request.count() == 1 ? request.key().hash()
                     : request.toBuilder().count(1).build().key().hash());
             this.fixed = FixedValues.plan(ShapeAccess.node(request.shape()), request.count(), requestSeed);
-            this.loop = new CorrectionLoop(stats, RecordChecks.of(request), request.maxAttempts(), request.label());
+            this.loop = new CorrectionLoop(calls, RecordChecks.of(request), request.maxAttempts(), request.label());
             this.corrector = request.corrector() == null ? null : registry.resolve(request.corrector());
             this.finalBackend = request.finalBackend() == null ? null : registry.resolve(request.finalBackend());
         }
@@ -205,7 +205,7 @@ final class StageRunner implements FixtureInterceptor {
             backends.add(backend);
             List<String> prefix = request.merge() == Merge.UNDER_KEYS ? List.of(part.name()) : List.of();
             FixedValues fixed = run.fixed.part(prefix, ShapeAccess.node(part.shape()));
-            CorrectionLoop loop = new CorrectionLoop(stats, RecordChecks.shapeOnly(), request.maxAttempts(),
+            CorrectionLoop loop = new CorrectionLoop(calls, RecordChecks.shapeOnly(), request.maxAttempts(),
                     request.label() == null ? "part \"" + part.name() + "\"" : request.label() + ", part \""
                             + part.name() + "\"");
             long partSeed = Seeds.mix(Seeds.mix(run.requestSeed) ^ Seeds.mix(part.name().hashCode()));
@@ -281,20 +281,20 @@ final class StageRunner implements FixtureInterceptor {
         java.util.function.UnaryOperator<JsonNode> prepare = output -> fixAll(run.fixed, output, count);
         Totals totals = new Totals();
         List<Backend> backends = new ArrayList<>();
-        List<Future<CorrectionLoop.Candidate>> futures = new ArrayList<>();
+        List<Future<BackendCalls.Candidate>> futures = new ArrayList<>();
         for (String name : request.consensus()) {
             Backend backend = run.resolve(name, request.shape(), "consensus:" + name);
             backends.add(backend);
             futures.add(executor.submit(() -> run.loop.produce(backend, call, prepare, totals)));
         }
         List<ConsensusScore> scores = new ArrayList<>();
-        List<CorrectionLoop.Candidate> answers = new ArrayList<>();
+        List<BackendCalls.Candidate> answers = new ArrayList<>();
         RuntimeException firstError = null;
         int best = -1;
         for (int i = 0; i < futures.size(); i++) {
             Backend backend = backends.get(i);
             try {
-                CorrectionLoop.Candidate answer = await(futures.get(i), List.of());
+                BackendCalls.Candidate answer = await(futures.get(i), List.of());
                 List<Violation> violations = run.loop.checks().check(answer.json(), request.shape(), count, false);
                 run.loop.settle(answer, violations.isEmpty());
                 answers.add(answer);
@@ -317,11 +317,11 @@ final class StageRunner implements FixtureInterceptor {
         scores.forEach(score -> all.add(score.toJson()));
 
         Backend winner = backends.get(best);
-        CorrectionLoop.Candidate chosen = CorrectionLoop.Candidate.given(answers.get(best).json());
+        BackendCalls.Candidate chosen = BackendCalls.Candidate.given(answers.get(best).json());
         JsonNode output = run.loop.run(run.crew(winner, null), call, () -> chosen, prepare, false, totals);
         progress.progress(count, count);
         return new Outcome(output, winner.name(), winner.provider(),
-                answers.get(best).cost().model() != null ? answers.get(best).cost().model() : winner.model(),
+                answers.get(best).model() != null ? answers.get(best).model() : winner.model(),
                 totals);
     }
 

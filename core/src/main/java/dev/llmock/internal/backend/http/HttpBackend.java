@@ -2,7 +2,6 @@ package dev.llmock.internal.backend.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.BulkheadFullException;
@@ -10,7 +9,6 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.llmock.BackendConfig;
-import dev.llmock.Violation;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.backend.JsonText;
 import dev.llmock.internal.backend.PromptBuilder;
@@ -25,8 +23,6 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +36,7 @@ import okhttp3.ResponseBody;
 /**
  * The part every network provider shares: prompt and schema, one POST of JSON, and around it retries with back-off
  * (Failsafe), {@code retry-after}, the per-attempt timeout, the circuit breaker, {@code maxConcurrentRequests},
- * truncation handling and unwrapping of the answer. A provider says only how its request and answer look.
+ * reporting truncation and unwrapping of the answer. A provider says only how its request and answer look.
  *
  * <p>The API key goes into a header and nowhere else: it is redacted from provider messages, and neither messages,
  * log lines nor {@link #toString()} show it.
@@ -48,10 +44,8 @@ import okhttp3.ResponseBody;
 public abstract class HttpBackend implements Backend {
     private static final System.Logger LOG = System.getLogger("dev.llmock.backend");
     private static final MediaType JSON = MediaType.get("application/json");
-    /** The budget assumed when none is configured and the provider did not say where it cut off. */
+    /** The budget sent to providers that require one when none is configured. */
     protected static final int DEFAULT_BUDGET = 4096;
-    /** How often a truncated single record is asked for again with twice the budget. */
-    private static final int BUDGET_DOUBLINGS = 2;
     private static final int EXCERPT = 300;
 
     protected final BackendConfig config;
@@ -173,52 +167,33 @@ public abstract class HttpBackend implements Backend {
         return circuit.allows();
     }
 
+    /**
+     * One call. An answer cut off at the token limit is never parsed as if whole: it fails with a cost that says
+     * {@link CallCost#truncated() truncated}, and the engine, which batches, asks again with fewer records or a larger
+     * budget in {@link BackendRequest#maxTokens()}.
+     */
     @Override
     public BackendResponse call(BackendRequest request) {
         Tally tally = new Tally();
+        Integer budget = request.maxTokens() != null ? request.maxTokens() : config.maxTokens();
+        ProviderSchema schema = ProviderSchema.of(request.shape(), request.count(), settings.limits());
+        Reply reply;
         try {
-            Integer budget = request.maxTokens() != null ? request.maxTokens() : config.maxTokens();
-            JsonNode json = generate(request, budget, BUDGET_DOUBLINGS, tally);
-            return new BackendResponse(json, tally.cost(this, false));
+            reply = exchange(request, schema, budget, tally);
         } catch (ProviderException e) {
             throw e.withCost(tally.cost(this, false));
         }
+        if (reply.truncated()) {
+            LOG.log(Level.DEBUG, () -> "llmock: " + who + " stopped at the token limit (" + reply.stopReason() + ")");
+            throw ProviderException.at(who, Messages.display(url(""))).status(200)
+                    .outcome(Messages.truncated(reply.stopReason(), budget)).hint(Messages.truncatedHint(config))
+                    .build(tally.cost(this, true));
+        }
+        return new BackendResponse(parse(reply, schema), tally.cost(this, false));
     }
 
     private CallCost oneAttempt() {
         return CallCost.of(this);
-    }
-
-    /**
-     * Asks for the records, and when the answer was cut off at the token limit asks again rather than parse half a
-     * document: N records in two calls of about N/2, one record with twice the budget.
-     */
-    private JsonNode generate(BackendRequest request, Integer budget, int doublingsLeft, Tally tally) {
-        ProviderSchema schema = ProviderSchema.of(request.shape(), request.count(), settings.limits());
-        Reply reply = exchange(request, schema, budget, tally);
-        if (!reply.truncated()) {
-            return parse(reply, schema);
-        }
-        if (request.count() > 1) {
-            int first = (request.count() + 1) / 2;
-            LOG.log(Level.INFO, () -> "llmock: " + who + " stopped at the token limit (" + reply.stopReason()
-                    + ") with " + request.count() + " records; asking for " + first + " and "
-                    + (request.count() - first) + " in two calls");
-            JsonNode head = generate(part(request, 0, first), budget, doublingsLeft, tally);
-            JsonNode tail = generate(part(request, first, request.count() - first), budget, doublingsLeft, tally);
-            return merge(head, first, tail, request.count() - first);
-        }
-        if (doublingsLeft > 0) {
-            int base = budget != null ? budget : reply.completionTokens() != null && reply.completionTokens() > 0
-                    ? reply.completionTokens().intValue() : DEFAULT_BUDGET;
-            int larger = base * 2;
-            LOG.log(Level.INFO, () -> "llmock: " + who + " stopped at the token limit (" + reply.stopReason()
-                    + "); asking again with max " + larger + " tokens");
-            return generate(request, larger, doublingsLeft - 1, tally);
-        }
-        throw ProviderException.at(who, Messages.display(url(""))).status(200)
-                .outcome(Messages.truncated(reply.stopReason(), budget)).hint(Messages.truncatedHint(config))
-                .build(oneAttempt());
     }
 
     /** One exchange; a server that rejects the schema is asked once more in plain JSON mode, and remembered. */
@@ -398,61 +373,6 @@ public abstract class HttpBackend implements Backend {
             base = base.substring(0, base.length() - 1);
         }
         return base + path;
-    }
-
-    /** Records {@code from .. from+size} of a request, with its earlier output and violations to match. */
-    private static BackendRequest part(BackendRequest request, int from, int size) {
-        JsonNode previous = request.previous();
-        if (previous != null && previous.isArray()) {
-            if (size == 1) {
-                previous = previous.get(from);
-            } else {
-                ArrayNode slice = Json.MAPPER.createArrayNode();
-                for (int i = from; i < Math.min(previous.size(), from + size); i++) {
-                    slice.add(previous.get(i));
-                }
-                previous = slice;
-            }
-        }
-        List<Violation> repair = new ArrayList<>();
-        for (Violation violation : request.repair()) {
-            String pointer = violation.pointer();
-            int end = pointer.indexOf('/', 1);
-            String head = pointer.length() > 1 ? pointer.substring(1, end < 0 ? pointer.length() : end) : "";
-            String rest = end < 0 ? "" : pointer.substring(end);
-            try {
-                int index = Integer.parseInt(head);
-                if (index >= from && index < from + size) {
-                    repair.add(new Violation(size == 1 ? rest : "/" + (index - from) + rest, violation.reason()));
-                }
-            } catch (NumberFormatException notAnIndex) {
-                // a violation of the whole array does not belong to either half
-            }
-        }
-        return new BackendRequest(request.role(), request.shape(), size, request.firstIndex() + from,
-                request.prompt(), request.rules(), previous, repair, request.context(), request.seed() + from,
-                request.maxTokens());
-    }
-
-    private static JsonNode merge(JsonNode head, int headSize, JsonNode tail, int tailSize) {
-        if (head == null || tail == null) {
-            return null;
-        }
-        if ((headSize > 1 && !head.isArray()) || (tailSize > 1 && !tail.isArray())) {
-            return headSize > 1 && !head.isArray() ? head : tail;
-        }
-        ArrayNode all = Json.MAPPER.createArrayNode();
-        if (headSize == 1) {
-            all.add(head);
-        } else {
-            all.addAll((ArrayNode) head);
-        }
-        if (tailSize == 1) {
-            all.add(tail);
-        } else {
-            all.addAll((ArrayNode) tail);
-        }
-        return all;
     }
 
     @Override

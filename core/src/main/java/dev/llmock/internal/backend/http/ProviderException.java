@@ -1,12 +1,13 @@
 package dev.llmock.internal.backend.http;
 
+import dev.llmock.BackendConfig;
 import dev.llmock.BackendException;
 import dev.llmock.spi.CallCost;
 import java.time.Duration;
 
 /**
  * A failed provider call: the parts of its message, how long the provider asked to wait (for the retry policy), and
- * what the call cost. Built with {@link #at(String, String)}: only the parts that apply are named.
+ * what the call cost. Built with {@link #at(BackendConfig, String)}: only the parts that apply are named.
  */
 final class ProviderException extends BackendException {
     private static final long serialVersionUID = 1L;
@@ -31,9 +32,9 @@ final class ProviderException extends BackendException {
                          boolean retryable, Duration retryAfter, Throwable cause, int attempts) {
     }
 
-    /** Starts a failure of the backend {@code who} calling {@code url} (as shown: no credentials). */
-    static Builder at(String who, String url) {
-        return new Builder(who, url);
+    /** Starts a failure of {@code backend} calling {@code url} (as shown: no credentials). */
+    static Builder at(BackendConfig backend, String url) {
+        return new Builder(backend, url);
     }
 
     Duration retryAfter() {
@@ -66,7 +67,7 @@ final class ProviderException extends BackendException {
 
     /** Names the parts of a {@link ProviderException} that apply; the rest stay empty. */
     static final class Builder {
-        private final String who;
+        private final BackendConfig backend;
         private final String url;
         private int status;
         private String outcome;
@@ -76,8 +77,8 @@ final class ProviderException extends BackendException {
         private Duration retryAfter;
         private Throwable cause;
 
-        private Builder(String who, String url) {
-            this.who = who;
+        private Builder(BackendConfig backend, String url) {
+            this.backend = backend;
             this.url = url;
         }
 
@@ -115,9 +116,14 @@ final class ProviderException extends BackendException {
             return this;
         }
 
+        /** The failure of one attempt; the call that it ends adds its whole cost ({@link #withCost}). */
+        ProviderException build() {
+            return build(new CallCost(backend.name(), backend.provider(), backend.model(), 1, 0, null, null, false));
+        }
+
         ProviderException build(CallCost cost) {
-            return new ProviderException(new Parts(who, url, status, outcome, detail, hint, retryable, retryAfter,
-                    cause, 1), cost);
+            return new ProviderException(new Parts(Messages.who(backend), url, status, outcome, detail, hint, retryable,
+                    retryAfter, cause, 1), cost);
         }
     }
 }

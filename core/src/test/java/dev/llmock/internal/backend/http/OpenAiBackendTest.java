@@ -1,4 +1,4 @@
-package dev.llmock.internal.backend.openai;
+package dev.llmock.internal.backend.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -31,7 +31,6 @@ import dev.llmock.internal.backend.LoopbackLlm;
 import dev.llmock.internal.backend.LoopbackLlm.LogCapture;
 import dev.llmock.internal.backend.LoopbackLlm.TestClock;
 import dev.llmock.internal.backend.ProviderSchema;
-import dev.llmock.internal.backend.http.HttpSettings;
 import dev.llmock.spi.BackendContext;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -112,7 +111,7 @@ class OpenAiBackendTest {
                 "gpt-4o-mini", API_KEY, 500, true, 1, null, null, null, null, null);
         HttpSettings settings = HttpSettings.of(config, new BackendContext(LlmockConfig.none(), clock, 0))
                 .withClient(new OkHttpClient.Builder().dns(host -> List.of(loopback)).build());
-        try (Llmock direct = Llmock.newBuilder().backend(new OpenAiBackend(config, settings)).cache(false).build()) {
+        try (Llmock direct = Llmock.newBuilder().backend(OpenAiProvider.backend(config, settings)).cache(false).build()) {
             direct.generate(request("gpt"));
         }
 
@@ -342,7 +341,7 @@ class OpenAiBackendTest {
         BackendConfig backend = config.backends().get(0);
         HttpSettings settings = HttpSettings.of(backend, new BackendContext(config, clock, 0))
                 .withTimeout(Duration.ofMillis(200));
-        try (Llmock direct = Llmock.newBuilder().config(config).backend(new OpenAiBackend(backend, settings))
+        try (Llmock direct = Llmock.newBuilder().config(config).backend(OpenAiProvider.backend(backend, settings))
                 .cache(false).build()) {
             assertThatThrownBy(() -> direct.generate(request("gpt"))).isInstanceOf(BackendException.class)
                     .hasMessage("Backend \"gpt\" (openai, model gpt-4o-mini) failed: POST " + url() + " got no"

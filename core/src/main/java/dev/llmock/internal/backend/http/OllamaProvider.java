@@ -1,18 +1,13 @@
-package dev.llmock.internal.backend.ollama;
+package dev.llmock.internal.backend.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.internal.Json;
-import dev.llmock.internal.backend.PromptBuilder;
-import dev.llmock.internal.backend.ProviderSchema;
-import dev.llmock.internal.backend.http.HttpBackend;
-import dev.llmock.internal.backend.http.HttpSettings;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.BackendFactory;
-import dev.llmock.spi.BackendRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,33 +17,37 @@ import java.util.Map;
  * The model does not see {@code format} (it only constrains decoding), so the schema is in the prompt as well, as
  * Ollama's documentation advises. Servers too old for a schema in {@code format} get {@code "json"}.
  */
-public final class OllamaBackend extends HttpBackend {
+public final class OllamaProvider extends Provider {
     /** The provider name in {@code llmock.json}: {@value}. */
     public static final String PROVIDER = "ollama";
 
-    public OllamaBackend(BackendConfig config, HttpSettings settings) {
-        super(config, settings);
+    OllamaProvider(BackendConfig config, double temperature) {
+        super(config, temperature);
+    }
+
+    /** A backend for {@code config} on Ollama's native wire format. */
+    static Backend backend(BackendConfig config, HttpSettings settings) {
+        return new HttpBackend(config, settings, new OllamaProvider(config, settings.temperature()));
     }
 
     @Override
-    protected Outgoing request(BackendRequest request, ProviderSchema schema, PromptBuilder.Prompt prompt,
-                               Integer maxTokens, boolean plainJson) {
+    Outgoing request(Ask ask) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", config.model());
         ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", prompt.system());
-        messages.addObject().put("role", "user").put("content", prompt.user());
+        messages.addObject().put("role", "system").put("content", ask.prompt().system());
+        messages.addObject().put("role", "user").put("content", ask.prompt().user());
         body.put("stream", false);
-        if (plainJson) {
+        if (ask.plainJson()) {
             body.put("format", "json");
         } else {
-            body.set("format", schema.schema());
+            body.set("format", ask.schema().schema());
         }
         ObjectNode options = body.putObject("options");
         options.put("temperature", temperature(2.0));
-        options.put("seed", seed(request));
-        if (maxTokens != null) {
-            options.put("num_predict", maxTokens);
+        options.put("seed", seed(ask.request()));
+        if (ask.maxTokens() != null) {
+            options.put("num_predict", ask.maxTokens());
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey() != null) {
@@ -59,21 +58,21 @@ public final class OllamaBackend extends HttpBackend {
     }
 
     @Override
-    protected Reply reply(JsonNode body) {
+    Reply reply(JsonNode body) {
         // done_reason is missing on servers older than 0.1.4x: no reason means not known to be cut off.
         String doneReason = body.path("done_reason").asText(null);
         return new Reply(body.path("message").path("content").asText(null), null, "length".equals(doneReason),
                 "done_reason \"" + doneReason + "\"", tokens(body.path("prompt_eval_count")),
-                tokens(body.path("eval_count")), body.path("model").asText(null));
+                tokens(body.path("eval_count")), body.path("model").asText(null), null);
     }
 
     @Override
-    protected boolean schemaInPrompt(boolean plainJson) {
+    boolean schemaInPrompt(boolean plainJson) {
         return true;
     }
 
     @Override
-    protected boolean rejectsSchema(int status, String providerMessage) {
+    boolean rejectsSchema(int status, String providerMessage) {
         if (status != 400 || providerMessage == null) {
             return false;
         }
@@ -81,7 +80,7 @@ public final class OllamaBackend extends HttpBackend {
         return message.contains("format") || message.contains("schema");
     }
 
-    /** Creates {@link OllamaBackend}s for {@code "provider": "ollama"}. */
+    /** Creates backends for {@code "provider": "ollama"}. */
     public static final class Factory implements BackendFactory {
         @Override
         public String provider() {
@@ -90,7 +89,7 @@ public final class OllamaBackend extends HttpBackend {
 
         @Override
         public Backend create(BackendConfig config, BackendContext context) {
-            return new OllamaBackend(config, HttpSettings.of(config, context));
+            return backend(config, HttpSettings.of(config, context));
         }
     }
 }

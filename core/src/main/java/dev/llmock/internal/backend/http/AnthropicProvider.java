@@ -1,17 +1,12 @@
-package dev.llmock.internal.backend.anthropic;
+package dev.llmock.internal.backend.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.internal.Json;
-import dev.llmock.internal.backend.PromptBuilder;
-import dev.llmock.internal.backend.ProviderSchema;
-import dev.llmock.internal.backend.http.HttpBackend;
-import dev.llmock.internal.backend.http.HttpSettings;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.BackendFactory;
-import dev.llmock.spi.BackendRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,32 +15,36 @@ import java.util.Map;
  * {@code input_schema} is the shape's schema: the model must call it, and the {@code tool_use} block's {@code input}
  * is the answer, already parsed.
  */
-public final class AnthropicBackend extends HttpBackend {
+public final class AnthropicProvider extends Provider {
     /** The provider name in {@code llmock.json}: {@value}. */
     public static final String PROVIDER = "anthropic";
     /** The header naming the API version: {@value}. */
-    public static final String VERSION = "2023-06-01";
+    static final String VERSION = "2023-06-01";
     /** The one tool the model is made to call: {@value}. */
-    public static final String TOOL = "emit_test_data";
+    static final String TOOL = "emit_test_data";
 
-    public AnthropicBackend(BackendConfig config, HttpSettings settings) {
-        super(config, settings);
+    AnthropicProvider(BackendConfig config, double temperature) {
+        super(config, temperature);
+    }
+
+    /** A backend for {@code config} on Anthropic's Messages API. */
+    static Backend backend(BackendConfig config, HttpSettings settings) {
+        return new HttpBackend(config, settings, new AnthropicProvider(config, settings.temperature()));
     }
 
     @Override
-    protected Outgoing request(BackendRequest request, ProviderSchema schema, PromptBuilder.Prompt prompt,
-                               Integer maxTokens, boolean plainJson) {
+    Outgoing request(Ask ask) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", config.model());
         // max_tokens is required by the Messages API
-        body.put("max_tokens", maxTokens != null ? maxTokens : DEFAULT_BUDGET);
-        body.put("system", prompt.system());
-        body.putArray("messages").addObject().put("role", "user").put("content", prompt.user());
+        body.put("max_tokens", ask.maxTokens() != null ? ask.maxTokens() : DEFAULT_BUDGET);
+        body.put("system", ask.prompt().system());
+        body.putArray("messages").addObject().put("role", "user").put("content", ask.prompt().user());
         body.put("temperature", temperature(1.0));
         ObjectNode tool = body.putArray("tools").addObject();
         tool.put("name", TOOL);
         tool.put("description", "Returns the generated test data. Call it once with data that fits the schema.");
-        tool.set("input_schema", schema.schema());
+        tool.set("input_schema", ask.schema().schema());
         body.putObject("tool_choice").put("type", "tool").put("name", TOOL);
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey() != null) {
@@ -57,7 +56,7 @@ public final class AnthropicBackend extends HttpBackend {
     }
 
     @Override
-    protected Reply reply(JsonNode body) {
+    Reply reply(JsonNode body) {
         JsonNode input = null;
         StringBuilder text = new StringBuilder();
         for (JsonNode block : body.path("content")) {
@@ -72,17 +71,17 @@ public final class AnthropicBackend extends HttpBackend {
         JsonNode usage = body.path("usage");
         return new Reply(text.length() == 0 ? null : text.toString(), input, "max_tokens".equals(stop),
                 "stop_reason \"" + stop + "\"", tokens(usage.path("input_tokens")),
-                tokens(usage.path("output_tokens")), body.path("model").asText(null));
+                tokens(usage.path("output_tokens")), body.path("model").asText(null), null);
     }
 
     @Override
-    protected boolean schemaInPrompt(boolean plainJson) {
+    boolean schemaInPrompt(boolean plainJson) {
         return false;
     }
 
     /** Anthropic's error body names a type as well: {@code overloaded_error: Overloaded}. */
     @Override
-    protected String errorMessage(JsonNode body) {
+    String errorMessage(JsonNode body) {
         JsonNode error = body.path("error");
         String type = error.path("type").asText(null);
         String message = error.path("message").asText(null);
@@ -92,7 +91,7 @@ public final class AnthropicBackend extends HttpBackend {
         return message == null ? type : type + ": " + message;
     }
 
-    /** Creates {@link AnthropicBackend}s for {@code "provider": "anthropic"}. */
+    /** Creates backends for {@code "provider": "anthropic"}. */
     public static final class Factory implements BackendFactory {
         @Override
         public String provider() {
@@ -101,7 +100,7 @@ public final class AnthropicBackend extends HttpBackend {
 
         @Override
         public Backend create(BackendConfig config, BackendContext context) {
-            return new AnthropicBackend(config, HttpSettings.of(config, context));
+            return backend(config, HttpSettings.of(config, context));
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.llmock.internal.backend.ollama;
+package dev.llmock.internal.backend.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -25,7 +25,6 @@ import dev.llmock.LlmockConfig;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.backend.LoopbackLlm;
 import dev.llmock.internal.backend.LoopbackLlm.TestClock;
-import dev.llmock.internal.backend.http.HttpSettings;
 import dev.llmock.spi.BackendContext;
 import java.time.Duration;
 import java.util.List;
@@ -190,7 +189,7 @@ class OllamaBackendTest {
         BackendConfig backend = config.backends().get(0);
         HttpSettings settings = HttpSettings.of(backend, new BackendContext(config, clock, 0))
                 .withTimeout(Duration.ofMillis(150));
-        try (Llmock direct = Llmock.newBuilder().config(config).backend(new OllamaBackend(backend, settings))
+        try (Llmock direct = Llmock.newBuilder().config(config).backend(OllamaProvider.backend(backend, settings))
                 .cache(false).build()) {
             assertThatThrownBy(() -> direct.generate(request("local"))).isInstanceOf(BackendException.class)
                     .hasMessageStartingWith("Backend \"local\" (ollama, model llama3.2) failed: POST " + url()

@@ -1,18 +1,13 @@
-package dev.llmock.internal.backend.openai;
+package dev.llmock.internal.backend.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.internal.Json;
-import dev.llmock.internal.backend.PromptBuilder;
-import dev.llmock.internal.backend.ProviderSchema;
-import dev.llmock.internal.backend.http.HttpBackend;
-import dev.llmock.internal.backend.http.HttpSettings;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.BackendFactory;
-import dev.llmock.spi.BackendRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,44 +21,48 @@ import okhttp3.HttpUrl;
  * because llama.cpp silently ignores the flat one. A server that rejects it with HTTP 400 is asked once more with
  * {@code {"type": "json_object"}} and the schema in the prompt, and is asked that way from then on.
  */
-public final class OpenAiBackend extends HttpBackend {
+public final class OpenAiProvider extends Provider {
     /** The provider name in {@code llmock.json}: {@value}. */
     public static final String PROVIDER = "openai";
     /** The name given to the schema in {@code response_format}: {@value}. */
-    public static final String SCHEMA_NAME = "llmock_fixture";
+    static final String SCHEMA_NAME = "llmock_fixture";
     private static final String OPENAI_HOST = "api.openai.com";
 
     private final boolean completionTokensField;
 
-    public OpenAiBackend(BackendConfig config, HttpSettings settings) {
-        super(config, settings);
+    OpenAiProvider(BackendConfig config, double temperature) {
+        super(config, temperature);
         HttpUrl url = HttpUrl.parse(config.baseUrl());
         // api.openai.com wants max_completion_tokens (max_tokens is refused by its reasoning models), while
         // compatible servers such as Ollama's /v1 ignore that name and only know max_tokens.
         this.completionTokensField = url != null && OPENAI_HOST.equalsIgnoreCase(url.host());
     }
 
+    /** A backend for {@code config} on the OpenAI wire format. */
+    static Backend backend(BackendConfig config, HttpSettings settings) {
+        return new HttpBackend(config, settings, new OpenAiProvider(config, settings.temperature()));
+    }
+
     @Override
-    protected Outgoing request(BackendRequest request, ProviderSchema schema, PromptBuilder.Prompt prompt,
-                               Integer maxTokens, boolean plainJson) {
+    Outgoing request(Ask ask) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", config.model());
         ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", prompt.system());
-        messages.addObject().put("role", "user").put("content", prompt.user());
+        messages.addObject().put("role", "system").put("content", ask.prompt().system());
+        messages.addObject().put("role", "user").put("content", ask.prompt().user());
         body.put("temperature", temperature(2.0));
-        body.put("seed", seed(request));
-        if (maxTokens != null) {
-            body.put(completionTokensField ? "max_completion_tokens" : "max_tokens", maxTokens);
+        body.put("seed", seed(ask.request()));
+        if (ask.maxTokens() != null) {
+            body.put(completionTokensField ? "max_completion_tokens" : "max_tokens", ask.maxTokens());
         }
         ObjectNode format = body.putObject("response_format");
-        if (plainJson) {
+        if (ask.plainJson()) {
             format.put("type", "json_object");
         } else {
             format.put("type", "json_schema");
             ObjectNode jsonSchema = format.putObject("json_schema");
             jsonSchema.put("name", SCHEMA_NAME);
-            jsonSchema.set("schema", schema.schema());
+            jsonSchema.set("schema", ask.schema().schema());
             jsonSchema.put("strict", true);
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -74,26 +73,25 @@ public final class OpenAiBackend extends HttpBackend {
     }
 
     @Override
-    protected Reply reply(JsonNode body) {
+    Reply reply(JsonNode body) {
         JsonNode choice = body.path("choices").path(0);
         JsonNode message = choice.path("message");
-        if (message.path("refusal").isTextual() && !message.path("content").isTextual()) {
-            throw refused(message.path("refusal").asText());
-        }
+        String refusal = message.path("refusal").isTextual() && !message.path("content").isTextual()
+                ? message.path("refusal").asText() : null;
         String finish = choice.path("finish_reason").asText(null);
         JsonNode usage = body.path("usage");
         return new Reply(message.path("content").asText(null), null, "length".equals(finish),
                 "finish_reason \"" + finish + "\"", tokens(usage.path("prompt_tokens")),
-                tokens(usage.path("completion_tokens")), body.path("model").asText(null));
+                tokens(usage.path("completion_tokens")), body.path("model").asText(null), refusal);
     }
 
     @Override
-    protected boolean schemaInPrompt(boolean plainJson) {
+    boolean schemaInPrompt(boolean plainJson) {
         return plainJson;
     }
 
     @Override
-    protected boolean rejectsSchema(int status, String providerMessage) {
+    boolean rejectsSchema(int status, String providerMessage) {
         if ((status != 400 && status != 422) || providerMessage == null) {
             return false;
         }
@@ -101,7 +99,7 @@ public final class OpenAiBackend extends HttpBackend {
         return message.contains("response_format") || message.contains("json_schema") || message.contains("schema");
     }
 
-    /** Creates {@link OpenAiBackend}s for {@code "provider": "openai"} (and its alias {@code lmstudio}). */
+    /** Creates backends for {@code "provider": "openai"} (and its alias {@code lmstudio}). */
     public static final class Factory implements BackendFactory {
         @Override
         public String provider() {
@@ -110,7 +108,7 @@ public final class OpenAiBackend extends HttpBackend {
 
         @Override
         public Backend create(BackendConfig config, BackendContext context) {
-            return new OpenAiBackend(config, HttpSettings.of(config, context));
+            return backend(config, HttpSettings.of(config, context));
         }
     }
 }

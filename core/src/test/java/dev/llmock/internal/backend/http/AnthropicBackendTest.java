@@ -1,4 +1,4 @@
-package dev.llmock.internal.backend.anthropic;
+package dev.llmock.internal.backend.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -28,7 +28,6 @@ import dev.llmock.LlmockConfig;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.backend.LoopbackLlm;
 import dev.llmock.internal.backend.LoopbackLlm.TestClock;
-import dev.llmock.internal.backend.http.HttpSettings;
 import dev.llmock.spi.BackendContext;
 import java.time.Duration;
 import java.util.List;
@@ -217,7 +216,7 @@ class AnthropicBackendTest {
         BackendConfig backend = config.backends().get(0);
         HttpSettings settings = HttpSettings.of(backend, new BackendContext(config, clock, 0))
                 .withTimeout(Duration.ofMillis(150));
-        try (Llmock direct = Llmock.newBuilder().config(config).backend(new AnthropicBackend(backend, settings))
+        try (Llmock direct = Llmock.newBuilder().config(config).backend(AnthropicProvider.backend(backend, settings))
                 .cache(false).build()) {
             BackendException e = catchThrowableOfType(() -> direct.generate(request("claude")), BackendException.class);
             assertThat(e.getMessage()).contains(" got no response within 150 ms.");

@@ -264,6 +264,23 @@ class EngineTest {
     }
 
     @Test
+    void anInterceptorThatProceedsTwiceIsStoppedNamingIt() {
+        ScriptedBackend backend = new ScriptedBackend("b", "{\"name\":\"Ann\",\"age\":3}");
+        FixtureInterceptor twice = chain -> {
+            chain.proceed(chain.request());
+            return chain.proceed(chain.request());
+        };
+        try (Llmock llmock = Llmock.newBuilder().backend(backend).interceptor(twice).build()) {
+            assertThatThrownBy(() -> llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("b").build()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("The interceptor " + twice.getClass().getName())
+                    .hasMessageEndingWith(" called proceed() a second time; an interceptor passes its request on at"
+                            + " most once. Keep the first answer, or make a new request with Llmock.generate.");
+            assertThat(backend.calls).hasSize(1);
+        }
+    }
+
+    @Test
     void sameSeedGivesSameDataAndTheClockStampsProvenance() {
         Clock clock = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
         try (Llmock one = Llmock.newBuilder().seed(9).clock(clock).build();

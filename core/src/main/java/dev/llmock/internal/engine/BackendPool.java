@@ -114,9 +114,7 @@ final class BackendPool implements Backend {
         }
         if (failed.isEmpty()) {
             throw new BackendException(new CallCost(name, provider(), model(), 0, 0, null, null, false), null, 0,
-                    "Every backend named \"" + name + "\" (" + skipped + ") has an open circuit breaker after"
-                            + " repeated failures, so none was called. Name a \"fallback\" backend to keep going"
-                            + " meanwhile, or wait for circuitBreaker.openSeconds to pass.", true, null);
+                    Messages.poolOpen(name, skipped), true, null);
         }
         throw afterFailures(failed.remove(failed.size() - 1), failed);
     }

@@ -74,9 +74,7 @@ final class BackendRegistry implements AutoCloseable {
     private Backend create(String name) {
         if (config.isEmpty()) {
             if (announcedSynthetic.compareAndSet(false, true)) {
-                LOG.log(Level.INFO, "llmock: no llmock.json found (-D" + LlmockConfig.CONFIG_PROPERTY + ", "
-                        + LlmockConfig.CONFIG_ENV + ", classpath " + LlmockConfig.CONFIG_RESOURCE
-                        + "); every backend name resolves to the embedded synthetic generator.");
+                LOG.log(Level.INFO, Messages.noConfig());
             }
             return instantiate(BackendConfig.synthetic(name));
         }
@@ -87,11 +85,9 @@ final class BackendRegistry implements AutoCloseable {
         if (members.isEmpty()) {
             boolean disabled = config.backends().stream().anyMatch(b -> b.name().equals(name));
             if (disabled) {
-                throw new ConfigException("The backend \"" + name + "\" is disabled in " + config.source()
-                        + ". Set \"enabled\": true on it, or use one of " + names() + ".");
+                throw new ConfigException(Messages.disabled(name, config.source(), names()));
             }
-            throw new ConfigException("No backend named \"" + name + "\" in " + config.source() + "; configured: "
-                    + names() + ". Add it to \"backends\", or use one of those names.");
+            throw new ConfigException(Messages.unknownBackend(name, config.source(), names()));
         }
         List<Backend> created = new ArrayList<>();
         for (BackendConfig member : members) {
@@ -110,9 +106,8 @@ final class BackendRegistry implements AutoCloseable {
     private Backend instantiate(BackendConfig backend) {
         BackendFactory factory = factories.get(backend.provider());
         if (factory == null) {
-            throw new ConfigException("The backend \"" + backend.name() + "\" uses provider \"" + backend.provider()
-                    + "\", which this llmock build does not include; available providers: "
-                    + new TreeSet<>(factories.keySet()) + ".");
+            throw new ConfigException(Messages.unknownProvider(backend.name(), backend.provider(),
+                    new TreeSet<>(factories.keySet())));
         }
         stats.register(backend.name(), backend);
         return factory.create(backend, context);

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.GenerationException;
 import dev.llmock.Stage;
 import dev.llmock.Violation;
-import dev.llmock.internal.Json;
+import dev.llmock.internal.engine.BackendCalls.Candidate;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
-import dev.llmock.internal.engine.BackendCalls.Candidate;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -32,6 +31,12 @@ final class CorrectionLoop {
 
     RecordChecks checks() {
         return checks;
+    }
+
+    /** The loop of one part of a request, named {@code part}: its records are checked against their shape alone. */
+    CorrectionLoop forPart(String part) {
+        return new CorrectionLoop(calls, RecordChecks.shapeOnly(), maxAttempts,
+                label == null ? "part \"" + part + "\"" : label + ", part \"" + part + "\"");
     }
 
     /**
@@ -77,7 +82,8 @@ final class CorrectionLoop {
                 return candidate;
             }
         }
-        throw new GenerationException(message(crew, violations, candidate), violations, candidate);
+        throw new GenerationException(Messages.stillFailing(crew, maxAttempts, label, violations, candidate),
+                violations, candidate);
     }
 
     /** The producer's first answer, prepared (values kept from earlier stages, fixed values in place). */
@@ -115,37 +121,5 @@ final class CorrectionLoop {
     /** Books the calls behind {@code answer} once its output is judged. */
     void settle(Candidate answer, boolean ok) {
         calls.settle(answer, ok);
-    }
-
-    private String message(Crew crew, List<Violation> violations, JsonNode output) {
-        Backend backend = crew.producer();
-        StringBuilder message = new StringBuilder("The backend \"").append(backend.name()).append("\" (")
-                .append(backend.provider());
-        if (backend.model() != null) {
-            message.append(", model ").append(backend.model());
-        }
-        message.append(") produced data that does not fit the shape after ").append(maxAttempts)
-                .append(maxAttempts == 1 ? " attempt" : " attempts");
-        if (label != null) {
-            message.append(" for ").append(label);
-        }
-        if (crew.validator() != null && crew.validator() != backend) {
-            message.append("; validator \"").append(crew.validator().name()).append('"');
-        }
-        if (crew.corrector() != backend) {
-            message.append("; corrections by \"").append(crew.corrector().name()).append('"');
-        }
-        if (crew.finalBackend() != null) {
-            message.append("; final try on \"").append(crew.finalBackend().name()).append('"');
-        }
-        message.append(". Still failing:");
-        violations.stream().limit(20).forEach(v -> message.append("\n  ").append(v));
-        if (violations.size() > 20) {
-            message.append("\n  ... and ").append(violations.size() - 20).append(" more");
-        }
-        String text = output == null ? "(none)" : Json.compact(output);
-        message.append("\nLast output: ").append(text.length() > 2000 ? text.substring(0, 2000) + "..." : text);
-        message.append("\nRaise maxAttempts, relax the shape or rules, or use a stronger backend.");
-        return message.toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.llmock.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.FixtureRequest;
 import dev.llmock.GenerationException;
 import dev.llmock.ProgressListener;
 import dev.llmock.Shape;
@@ -27,11 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * One stage over all records: split into batches sized from the backend's {@link BackendLimits} (records per call it
- * prefers, else its {@code maxTokens} and the estimated tokens per record), run concurrently up to its
- * {@code maxConcurrentRequests}, each batch through the correction
- * loop; a generating stage also drops duplicate records and asks again for them and for any shortfall, so exactly
- * {@code count} records come back.
+ * One stage over all records: split into batches sized from the backend's {@link BackendLimits} (the records per call
+ * it prefers, else its {@code maxTokens} and the estimated tokens per record), run concurrently up to its
+ * {@code maxConcurrentRequests}, each batch through the {@link CorrectionLoop}; a generating stage also drops
+ * duplicate records and asks again for them and for any shortfall, so exactly {@code count} records come back.
  */
 final class StageJob {
     static final int DEFAULT_MAX_TOKENS = 4096;
@@ -43,19 +43,11 @@ final class StageJob {
     /** Times a generating stage asks again for missing or duplicate records. */
     static final int GAP_ROUNDS = 3;
 
-    private final Stage.Role role;
-    private final boolean dedupe;
+    private final StageWork work;
     private final Backend backend;
-    private final CorrectionLoop.Crew crew;
-    private final CorrectionLoop loop;
-    private final Shape shape;
     private final int count;
-    private final String prompt;
     private final List<String> rules;
     private final JsonNode context;
-    private final long seed;
-    private final JsonNode previous;
-    private final FixedValues fixed;
     private final ExecutorService executor;
     private final int batchSize;
     private final int concurrency;
@@ -64,26 +56,21 @@ final class StageJob {
     private int reasked;
     private int duplicatesKept;
 
-    StageJob(Stage.Role role, CorrectionLoop.Crew crew, CorrectionLoop loop, Shape shape, int count, String prompt,
-             List<String> rules, JsonNode context, long seed, JsonNode previous, FixedValues fixed,
-             ExecutorService executor, BackendLimits limits, boolean dedupe) {
-        this.role = role;
-        this.dedupe = dedupe;
-        this.backend = crew.producer();
-        this.crew = crew;
-        this.loop = loop;
-        this.shape = shape;
-        this.count = count;
-        this.prompt = prompt;
-        this.rules = rules;
-        this.context = context;
-        this.seed = seed;
-        this.previous = previous;
-        this.fixed = fixed;
+    /** Runs {@code work} over the records of {@code request} on {@code executor}, batched for {@code limits}. */
+    StageJob(StageWork work, FixtureRequest request, BackendLimits limits, ExecutorService executor) {
+        this.work = work;
+        this.backend = work.crew().producer();
+        this.count = request.count();
+        this.rules = request.rules();
+        this.context = request.context();
         this.executor = executor;
-        this.batchSize = batchSize(limits, shape);
+        this.batchSize = batchSize(limits, work.shape());
         this.concurrency = limits.maxConcurrentRequests() != null ? limits.maxConcurrentRequests()
                 : DEFAULT_CONCURRENCY;
+    }
+
+    /** One batch's records: the slots they fill and the output for them. */
+    private record Batch(int[] slots, JsonNode output) {
     }
 
     Totals totals() {
@@ -114,7 +101,7 @@ final class StageJob {
             initial.add(range(from, Math.min(batchSize, count - from)));
         }
         execute(initial, 0, records, progress);
-        if (role == Stage.Role.GENERATE) {
+        if (work.role() == Stage.Role.GENERATE) {
             fillGaps(records, progress);
         }
         ArrayNode all = Json.MAPPER.createArrayNode();
@@ -128,7 +115,7 @@ final class StageJob {
     private void fillGaps(JsonNode[] records, ProgressListener progress) {
         int rounds = GAP_ROUNDS;
         for (int round = 1; round <= rounds; round++) {
-            List<Integer> gaps = gaps(records, dedupe);
+            List<Integer> gaps = gaps(records, work.dedupe());
             if (gaps.isEmpty()) {
                 return;
             }
@@ -145,12 +132,9 @@ final class StageJob {
         List<Integer> missing = gaps(records, false);
         if (!missing.isEmpty()) {
             int have = count - missing.size();
-            throw new GenerationException("The backend \"" + backend.name() + "\" (" + backend.provider()
-                    + ") returned " + have + " of " + count + " records after asking again " + rounds
-                    + " times for the shortfall. Lower the count, raise its maxTokens, or use a stronger backend.",
-                    List.of(), null);
+            throw new GenerationException(Messages.shortfall(backend, have, count, rounds), List.of(), null);
         }
-        duplicatesKept = dedupe ? gaps(records, true).size() : 0;
+        duplicatesKept = work.dedupe() ? gaps(records, true).size() : 0;
     }
 
     /** Slots with no record, and with {@code duplicates} also slots repeating an earlier record. */
@@ -168,10 +152,10 @@ final class StageJob {
     }
 
     /** Runs the batches with at most {@link #concurrency} in flight; progress is reported from this thread. */
-    private void execute(List<int[]> work, int indexBase, JsonNode[] records, ProgressListener progress) {
-        CompletionService<Object[]> done = new ExecutorCompletionService<>(executor);
-        Deque<int[]> queue = new ArrayDeque<>(work);
-        List<Future<Object[]>> running = new ArrayList<>();
+    private void execute(List<int[]> planned, int indexBase, JsonNode[] records, ProgressListener progress) {
+        CompletionService<Batch> done = new ExecutorCompletionService<>(executor);
+        Deque<int[]> queue = new ArrayDeque<>(planned);
+        List<Future<Batch>> running = new ArrayList<>();
         int inFlight = 0;
         int submitted = 0;
         try {
@@ -180,13 +164,13 @@ final class StageJob {
                     int[] slots = queue.poll();
                     int firstIndex = indexBase == 0 ? slots[0] : indexBase + submitted * batchSize;
                     submitted++;
-                    running.add(done.submit(() -> new Object[] {slots, batch(slots, firstIndex, false)}));
+                    running.add(done.submit(() -> new Batch(slots, batch(slots, firstIndex, false))));
                     inFlight++;
                 }
-                Object[] result = done.take().get();
+                Batch result = done.take().get();
                 inFlight--;
-                int[] slots = (int[]) result[0];
-                JsonNode output = (JsonNode) result[1];
+                int[] slots = result.slots();
+                JsonNode output = result.output();
                 for (int k = 0; k < slots.length && k < output.size(); k++) {
                     records[slots[k]] = output.get(k);
                 }
@@ -223,18 +207,22 @@ final class StageJob {
         }
         batches.incrementAndGet();
         JsonNode earlier = single && count > 1 ? earlierOne(slots[0]) : earlier(slots, single);
-        BackendRequest call = new BackendRequest(role, shape, single ? 1 : slots.length, firstIndex, prompt, rules,
-                earlier, List.of(), context, seed, null);
+        BackendRequest call = new BackendRequest(work.role(), work.shape(), single ? 1 : slots.length, firstIndex,
+                work.prompt(), rules, earlier, List.of(), context, work.seed(), null);
         UnaryOperator<JsonNode> prepare = output -> prepare(output, slots, single, earlier);
-        boolean allowShort = role == Stage.Role.GENERATE && !single;
-        if (role == Stage.Role.VALIDATE) {
-            return loop.run(crew, call, () -> BackendCalls.Candidate.given(earlier), prepare, false, totals);
+        boolean allowShort = work.role() == Stage.Role.GENERATE && !single;
+        CorrectionLoop loop = work.loop();
+        if (work.role() == Stage.Role.VALIDATE) {
+            return loop.run(work.crew(), call, () -> BackendCalls.Candidate.given(earlier), prepare, false, totals);
         }
-        return loop.run(crew, call, () -> loop.produce(backend, call, prepare, totals), prepare, allowShort, totals);
+        return loop.run(work.crew(), call, () -> loop.produce(backend, call, prepare, totals), prepare, allowShort,
+                totals);
     }
 
     /** The earlier output of one record of a larger request. */
     private JsonNode earlierOne(int slot) {
+        JsonNode previous = work.previous();
+        FixedValues fixed = work.fixed();
         if (previous != null) {
             return previous.isArray() && slot < previous.size() ? previous.get(slot) : null;
         }
@@ -243,6 +231,8 @@ final class StageJob {
 
     /** What the backend sees as earlier output: the previous stage's records, or the values fixed by code. */
     private JsonNode earlier(int[] slots, boolean single) {
+        JsonNode previous = work.previous();
+        FixedValues fixed = work.fixed();
         if (previous != null) {
             if (single) {
                 return previous;
@@ -287,13 +277,13 @@ final class StageJob {
 
     private JsonNode record(JsonNode fresh, int slot, JsonNode before) {
         JsonNode result = fresh;
-        if (role == Stage.Role.ENRICH && before != null && !before.isNull()) {
-            JsonNode merged = Overlay.keep(ShapeAccess.node(shape), fresh, before);
-            if (loop.checks().rules(merged).isEmpty()) {
+        if (work.role() == Stage.Role.ENRICH && before != null && !before.isNull()) {
+            JsonNode merged = Overlay.keep(ShapeAccess.node(work.shape()), fresh, before);
+            if (work.loop().checks().rules(merged).isEmpty()) {
                 result = merged;
             }
         }
-        return fixed.apply(result, slot);
+        return work.fixed().apply(result, slot);
     }
 
     private static int[] range(int from, int size) {

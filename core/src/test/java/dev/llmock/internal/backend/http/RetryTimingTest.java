@@ -2,7 +2,6 @@ package dev.llmock.internal.backend.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llmock.internal.backend.LoopbackLlm.TestClock;
 import java.time.Duration;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;

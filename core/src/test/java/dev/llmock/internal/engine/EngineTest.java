@@ -1,4 +1,4 @@
-package dev.llmock.engine;
+package dev.llmock.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import dev.llmock.Llmock;
 import dev.llmock.LlmockConfig;
 import dev.llmock.Provenance;
 import dev.llmock.Violation;
+import dev.llmock.internal.Json;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.BackendResponse;
@@ -305,7 +306,7 @@ class EngineTest {
 
     static JsonNode json(String text) {
         try {
-            return dev.llmock.internal.Json.MAPPER.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,4 +1,4 @@
-package dev.llmock.patterns;
+package dev.llmock.internal.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,36 +11,50 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** A provider with a set latency and set answers (right or wrong), recording every call it gets. */
 final class Simulated implements Backend {
+    static final int GATE_SECONDS = 10;
     private final String name;
     private final Function<BackendRequest, JsonNode> answers;
     private final long latencyMs;
+    private final CountDownLatch gate;
     private final List<BackendRequest> calls = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
-    private Simulated(String name, long latencyMs, Function<BackendRequest, JsonNode> answers) {
+    private Simulated(String name, long latencyMs, CountDownLatch gate, Function<BackendRequest, JsonNode> answers) {
         this.name = name;
         this.latencyMs = latencyMs;
+        this.gate = gate;
         this.answers = answers;
     }
 
     static Simulated answering(String name, Function<BackendRequest, JsonNode> answers) {
-        return new Simulated(name, 0, answers);
+        return new Simulated(name, 0, null, answers);
     }
 
     /** Answers the given JSON texts in turn, the last one for every further call. */
     static Simulated answering(String name, String... texts) {
         AtomicInteger next = new AtomicInteger();
-        return new Simulated(name, 0, request -> json(texts[Math.min(next.getAndIncrement(), texts.length - 1)]));
+        return new Simulated(name, 0, null,
+                request -> json(texts[Math.min(next.getAndIncrement(), texts.length - 1)]));
     }
 
     Simulated withLatency(long millis) {
-        return new Simulated(name, millis, answers);
+        return new Simulated(name, millis, gate, answers);
+    }
+
+    /**
+     * A backend whose calls each count {@code started} down and answer only once it reaches zero: calls made one
+     * after another never get there, and fail (after {@value #GATE_SECONDS} s) instead of answering.
+     */
+    Simulated withStartGate(CountDownLatch started) {
+        return new Simulated(name, latencyMs, started, answers);
     }
 
     /** JSON with single quotes for readability in tests. */
@@ -95,6 +109,12 @@ final class Simulated implements Backend {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
+            if (gate != null) {
+                gate.countDown();
+                if (!gate.await(GATE_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " answered before every call it waits for had started");
+                }
+            }
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);
             }

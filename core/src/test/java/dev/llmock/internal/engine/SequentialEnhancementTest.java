@@ -1,6 +1,6 @@
-package dev.llmock.patterns;
+package dev.llmock.internal.engine;
 
-import static dev.llmock.patterns.Simulated.json;
+import static dev.llmock.internal.engine.Simulated.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.llmock.patterns;
+package dev.llmock.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,8 @@
-package dev.llmock.engine;
+package dev.llmock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.llmock.FixtureRequest;
-import dev.llmock.Rule;
-import dev.llmock.Shape;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;

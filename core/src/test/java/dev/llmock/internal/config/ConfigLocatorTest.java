@@ -1,11 +1,10 @@
-package dev.llmock.config;
+package dev.llmock.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
-import dev.llmock.internal.config.ConfigLocator;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -1,15 +1,14 @@
-package dev.llmock.engine;
+package dev.llmock;
 
-import static dev.llmock.engine.EngineTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.llmock.Fixture;
-import dev.llmock.FixtureRequest;
-import dev.llmock.Llmock;
-import dev.llmock.LlmockException;
-import dev.llmock.Provenance;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.internal.Json;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +60,7 @@ class FixtureTest {
 
         assertThatThrownBy(() -> fixture.as(User.class))
                 .isInstanceOf(LlmockException.class)
-                .hasMessageStartingWith("The generated data does not map onto dev.llmock.engine.FixtureTest$User: ")
+                .hasMessageStartingWith("The generated data does not map onto " + User.class.getName() + ": ")
                 .hasMessageContaining("\"old\"")
                 .hasMessageEndingWith(". Check that the shape matches the type (or leave the shape out, so llmock"
                         + " derives it from the type).")
@@ -72,7 +71,7 @@ class FixtureTest {
     void jsonIsACopyThatCallersMayChange() {
         Fixture fixture = new Fixture(json("{\"a\":1}"), PROVENANCE);
 
-        ((com.fasterxml.jackson.databind.node.ObjectNode) fixture.json()).put("a", 2);
+        ((ObjectNode) fixture.json()).put("a", 2);
 
         assertThat(fixture.json()).isEqualTo(json("{\"a\":1}"));
         assertThat(fixture.toString()).isEqualTo("{\"a\":1}");
@@ -100,5 +99,13 @@ class FixtureTest {
         provenance.details().put("k", 2);
 
         assertThat(provenance.details().get("k").asInt()).isEqualTo(1);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,6 @@
-package dev.llmock.patterns;
+package dev.llmock.internal.engine;
 
-import static dev.llmock.patterns.Simulated.json;
+import static dev.llmock.internal.engine.Simulated.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +11,7 @@ import dev.llmock.LlmockConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,9 @@ class BatchingTest {
 
     private static Simulated users(String name) {
         return Simulated.answering(name, request -> Simulated.records(request,
-                i -> json("{'id':" + i + ",'name':'User " + i + "'}"))).withLatency(30);
+                i -> json("{'id':" + i + ",'name':'User " + i + "'}"))).withLatency(30)
+                // the first two calls answer only once both have started: two run at once
+                .withStartGate(new CountDownLatch(2));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.llmock.config;
+package dev.llmock.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.llmock.BackendConfig;
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
-import dev.llmock.internal.config.ConfigReader;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -21,14 +21,19 @@ final class Await {
             throw new GenerationException("Interrupted while waiting for a concurrent call", e);
         } catch (ExecutionException e) {
             others.forEach(f -> f.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new GenerationException("A concurrent call failed: " + cause, cause);
+            throw unwrapped(e);
         }
+    }
+
+    /** What the work threw, as it threw it; a checked exception wrapped in a {@link GenerationException}. */
+    static RuntimeException unwrapped(ExecutionException failure) {
+        Throwable cause = failure.getCause();
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new GenerationException("A concurrent call failed: " + cause, cause);
     }
 }

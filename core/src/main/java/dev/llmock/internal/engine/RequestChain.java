@@ -7,30 +7,26 @@ import dev.llmock.spi.FixtureInterceptor;
 import java.util.List;
 import java.util.Objects;
 
-/** One link of the request chain: the interceptor at {@code index} and the request it was given. */
+/** One link of the request chain: an interceptor's position and the request it was given. */
 final class RequestChain implements FixtureInterceptor.Chain {
-    private final List<FixtureInterceptor> interceptors;
-    private final int index;
+    private final ChainPosition<FixtureInterceptor> position;
     private final FixtureRequest request;
     private final ProgressListener progress;
-    private final ProceedGuard guard;
 
-    private RequestChain(List<FixtureInterceptor> interceptors, int index, FixtureRequest request,
+    private RequestChain(ChainPosition<FixtureInterceptor> position, FixtureRequest request,
                          ProgressListener progress) {
-        this.interceptors = interceptors;
-        this.index = index;
+        this.position = position;
         this.request = request;
         this.progress = progress;
-        this.guard = new ProceedGuard(interceptors.get(index), index == interceptors.size() - 1);
     }
 
     /** Runs {@code request} through {@code interceptors}, the first first. */
     static Fixture run(List<FixtureInterceptor> interceptors, FixtureRequest request, ProgressListener progress) {
-        return new RequestChain(interceptors, 0, request, progress).intercept();
+        return new RequestChain(ChainPosition.first(interceptors), request, progress).intercept();
     }
 
     private Fixture intercept() {
-        return interceptors.get(index).intercept(this);
+        return position.interceptor().intercept(this);
     }
 
     @Override
@@ -40,9 +36,7 @@ final class RequestChain implements FixtureInterceptor.Chain {
 
     @Override
     public Fixture proceed(FixtureRequest next) {
-        Objects.requireNonNull(next, "request");
-        guard.check();
-        return new RequestChain(interceptors, index + 1, next, progress).intercept();
+        return new RequestChain(position.next(), Objects.requireNonNull(next, "request"), progress).intercept();
     }
 
     @Override

@@ -3,27 +3,23 @@ package dev.llmock.internal.engine;
 import java.util.List;
 import java.util.Objects;
 
-/** One link of the stage chain: the interceptor at {@code index} and the plan it was given. */
+/** One link of the stage chain: an interceptor's position and the plan it was given. */
 final class StageChain implements StageInterceptor.Chain {
-    private final List<StageInterceptor> interceptors;
-    private final int index;
+    private final ChainPosition<StageInterceptor> position;
     private final Plan plan;
-    private final ProceedGuard guard;
 
-    private StageChain(List<StageInterceptor> interceptors, int index, Plan plan) {
-        this.interceptors = interceptors;
-        this.index = index;
+    private StageChain(ChainPosition<StageInterceptor> position, Plan plan) {
+        this.position = position;
         this.plan = plan;
-        this.guard = new ProceedGuard(interceptors.get(index), index == interceptors.size() - 1);
     }
 
     /** Runs {@code plan} through {@code interceptors}, the first first. */
     static Result run(List<StageInterceptor> interceptors, Plan plan) {
-        return new StageChain(interceptors, 0, plan).intercept();
+        return new StageChain(ChainPosition.first(interceptors), plan).intercept();
     }
 
     private Result intercept() {
-        return interceptors.get(index).intercept(this);
+        return position.interceptor().intercept(this);
     }
 
     @Override
@@ -33,8 +29,6 @@ final class StageChain implements StageInterceptor.Chain {
 
     @Override
     public Result proceed(Plan next) {
-        Objects.requireNonNull(next, "plan");
-        guard.check();
-        return new StageChain(interceptors, index + 1, next).intercept();
+        return new StageChain(position.next(), Objects.requireNonNull(next, "plan")).intercept();
     }
 }

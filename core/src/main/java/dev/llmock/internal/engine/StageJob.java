@@ -186,14 +186,7 @@ final class StageJob {
             throw new GenerationException("Interrupted while generating " + count + " records", e);
         } catch (ExecutionException e) {
             running.forEach(f -> f.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new GenerationException("A batch failed: " + cause, cause);
+            throw Await.unwrapped(e);
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.llmock.internal.engine;
 
+import static dev.llmock.internal.backend.http.LoopbackLlm.ADA;
+import static dev.llmock.internal.backend.http.LoopbackLlm.ONE_ATTEMPT;
 import static dev.llmock.internal.backend.http.LoopbackLlm.json;
 import static dev.llmock.internal.backend.http.LoopbackLlm.openAiBackend;
+import static dev.llmock.internal.backend.http.LoopbackLlm.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.llmock.BackendException;
 import dev.llmock.BackendStats;
-import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.internal.backend.http.LoopbackLlm;
 import org.junit.jupiter.api.Test;
@@ -15,15 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Backends sharing a name: weights, skipping failed and open members, fallback, and how each call is counted. */
 class BackendPoolTest {
-    private static final String ADA = "{\"name\":\"Ada Lovelace\",\"age\":36}";
-    private static final String ONE_ATTEMPT = "{\"maxAttempts\":1,\"baseDelayMs\":1,\"maxDelayMs\":5}";
-
     @RegisterExtension
     final LoopbackLlm llm = LoopbackLlm.serving("", "/a/chat/completions");
-
-    private static FixtureRequest request(String backend, int n) {
-        return FixtureRequest.newBuilder().shape(LoopbackLlm.SHAPE).backend(backend).prompt("call " + n).build();
-    }
 
     @Test
     void weightsSpreadCallsAcrossAPool() {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.llmock.internal.Json;
 import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.BackendResponse;
+import dev.llmock.spi.CallCost;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** A provider with a set latency and set answers (right or wrong), recording every call it gets. */
 final class Simulated implements Backend {
@@ -23,30 +26,43 @@ final class Simulated implements Backend {
     private final Function<BackendRequest, JsonNode> answers;
     private final long latencyMs;
     private final CountDownLatch gate;
+    private final BackendLimits limits;
+    private final Predicate<BackendRequest> cut;
     private final List<BackendRequest> calls = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
-    private Simulated(String name, long latencyMs, CountDownLatch gate, Function<BackendRequest, JsonNode> answers) {
+    private Simulated(String name, long latencyMs, CountDownLatch gate, BackendLimits limits,
+                      Predicate<BackendRequest> cut, Function<BackendRequest, JsonNode> answers) {
         this.name = name;
         this.latencyMs = latencyMs;
         this.gate = gate;
+        this.limits = limits;
+        this.cut = cut;
         this.answers = answers;
     }
 
     static Simulated answering(String name, Function<BackendRequest, JsonNode> answers) {
-        return new Simulated(name, 0, null, answers);
+        return new Simulated(name, 0, null, BackendLimits.UNKNOWN, request -> false, answers);
     }
 
     /** Answers the given JSON texts in turn, the last one for every further call. */
     static Simulated answering(String name, String... texts) {
         AtomicInteger next = new AtomicInteger();
-        return new Simulated(name, 0, null,
-                request -> json(texts[Math.min(next.getAndIncrement(), texts.length - 1)]));
+        return answering(name, request -> json(texts[Math.min(next.getAndIncrement(), texts.length - 1)]));
     }
 
     Simulated withLatency(long millis) {
-        return new Simulated(name, millis, gate, answers);
+        return new Simulated(name, millis, gate, limits, cut, answers);
+    }
+
+    Simulated withLimits(BackendLimits value) {
+        return new Simulated(name, latencyMs, gate, value, cut, answers);
+    }
+
+    /** A backend that reports the calls {@code truncated} picks as cut off at the token limit, with no JSON. */
+    Simulated cuttingOff(Predicate<BackendRequest> truncated) {
+        return new Simulated(name, latencyMs, gate, limits, truncated, answers);
     }
 
     /**
@@ -54,7 +70,7 @@ final class Simulated implements Backend {
      * after another never get there, and fail (after {@value #GATE_SECONDS} s) instead of answering.
      */
     Simulated withStartGate(CountDownLatch started) {
-        return new Simulated(name, latencyMs, started, answers);
+        return new Simulated(name, latencyMs, started, limits, cut, answers);
     }
 
     /** JSON with single quotes for readability in tests. */
@@ -104,6 +120,11 @@ final class Simulated implements Backend {
     }
 
     @Override
+    public BackendLimits limits() {
+        return limits;
+    }
+
+    @Override
     public BackendResponse call(BackendRequest request) {
         calls.add(request);
         int now = inFlight.incrementAndGet();
@@ -118,7 +139,9 @@ final class Simulated implements Backend {
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);
             }
-            return BackendResponse.of(this, answers.apply(request));
+            boolean truncated = cut.test(request);
+            CallCost cost = new CallCost(name, provider(), model(), 1, 0, null, null, truncated);
+            return new BackendResponse(truncated ? null : answers.apply(request), cost);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -48,6 +48,10 @@ public final class LoopbackLlm implements BeforeEachCallback, AfterEachCallback 
     /** A key that must never show up anywhere but in the request header. */
     public static final String API_KEY = "sk-test-" + "SECRET-4f9c2a7e1b";
     public static final String SHAPE = "{\"name\":\"string\",\"age\":0}";
+    /** A record of {@link #SHAPE}. */
+    public static final String ADA = "{\"name\":\"Ada Lovelace\",\"age\":36}";
+    /** One attempt per call: no retries. */
+    public static final String ONE_ATTEMPT = "{\"maxAttempts\":1,\"baseDelayMs\":1,\"maxDelayMs\":5}";
     /** Quick retries, so that tests of retries take milliseconds. */
     public static final String FAST_RETRIES = "{\"maxAttempts\":3,\"baseDelayMs\":1,\"maxDelayMs\":20}";
     public static final String BREAKER = "{\"enabled\":true,\"failureThreshold\":5,\"openSeconds\":30}";
@@ -195,6 +199,11 @@ public final class LoopbackLlm implements BeforeEachCallback, AfterEachCallback 
     /** One record of {@link #SHAPE} from {@code backend}. */
     public static FixtureRequest request(String backend) {
         return FixtureRequest.newBuilder().shape(SHAPE).backend(backend).build();
+    }
+
+    /** One record of {@link #SHAPE} from {@code backend}; {@code n} makes each call a different request. */
+    public static FixtureRequest request(String backend, int n) {
+        return FixtureRequest.newBuilder().shape(SHAPE).backend(backend).prompt("call " + n).build();
     }
 
     public static JsonNode json(String text) {

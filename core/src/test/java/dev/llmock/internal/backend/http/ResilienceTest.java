@@ -1,12 +1,14 @@
 package dev.llmock.internal.backend.http;
 
+import static dev.llmock.internal.backend.http.LoopbackLlm.ADA;
+import static dev.llmock.internal.backend.http.LoopbackLlm.ONE_ATTEMPT;
 import static dev.llmock.internal.backend.http.LoopbackLlm.json;
 import static dev.llmock.internal.backend.http.LoopbackLlm.openAiBackend;
+import static dev.llmock.internal.backend.http.LoopbackLlm.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.llmock.BackendException;
-import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,15 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The circuit breaker and maxConcurrentRequests of one HTTP backend, through the engine. */
 class ResilienceTest {
-    private static final String ADA = "{\"name\":\"Ada Lovelace\",\"age\":36}";
-    private static final String ONE_ATTEMPT = "{\"maxAttempts\":1,\"baseDelayMs\":1,\"maxDelayMs\":5}";
-
     @RegisterExtension
     final LoopbackLlm llm = LoopbackLlm.serving("", "/a/chat/completions");
-
-    private static FixtureRequest request(String backend, int n) {
-        return FixtureRequest.newBuilder().shape(LoopbackLlm.SHAPE).backend(backend).prompt("call " + n).build();
-    }
 
     @Test
     void circuitOpensAfterConsecutiveFailuresAndClosesAfterTheCoolDown() {

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.internal.Json;
-import dev.llmock.spi.Backend;
-import dev.llmock.spi.BackendContext;
-import dev.llmock.spi.BackendFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,10 +24,6 @@ public final class AnthropicProvider extends Provider {
         super(config, temperature);
     }
 
-    /** A backend for {@code config} on Anthropic's Messages API. */
-    static Backend backend(BackendConfig config, HttpSettings settings) {
-        return new HttpBackend(config, settings, new AnthropicProvider(config, settings.temperature()));
-    }
 
     @Override
     Outgoing request(Ask ask) {
@@ -92,15 +85,9 @@ public final class AnthropicProvider extends Provider {
     }
 
     /** Creates backends for {@code "provider": "anthropic"}. */
-    public static final class Factory implements BackendFactory {
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public Backend create(BackendConfig config, BackendContext context) {
-            return backend(config, HttpSettings.of(config, context));
+    public static final class Factory extends ProviderFactory {
+        public Factory() {
+            super(PROVIDER, AnthropicProvider::new);
         }
     }
 }

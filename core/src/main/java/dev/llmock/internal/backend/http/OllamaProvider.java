@@ -1,16 +1,10 @@
 package dev.llmock.internal.backend.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.internal.Json;
-import dev.llmock.spi.Backend;
-import dev.llmock.spi.BackendContext;
-import dev.llmock.spi.BackendFactory;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Ollama's native API, {@code POST {baseUrl}/api/chat} with {@code stream: false} and the schema in {@code format}.
@@ -25,18 +19,12 @@ public final class OllamaProvider extends Provider {
         super(config, temperature);
     }
 
-    /** A backend for {@code config} on Ollama's native wire format. */
-    static Backend backend(BackendConfig config, HttpSettings settings) {
-        return new HttpBackend(config, settings, new OllamaProvider(config, settings.temperature()));
-    }
 
     @Override
     Outgoing request(Ask ask) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", config.model());
-        ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", ask.prompt().system());
-        messages.addObject().put("role", "user").put("content", ask.prompt().user());
+        chatMessages(body, ask.prompt());
         body.put("stream", false);
         if (ask.plainJson()) {
             body.put("format", "json");
@@ -49,12 +37,8 @@ public final class OllamaProvider extends Provider {
         if (ask.maxTokens() != null) {
             options.put("num_predict", ask.maxTokens());
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (apiKey() != null) {
-            // Ollama itself needs no key; a proxy in front of it, or ollama.com, may.
-            headers.put("Authorization", "Bearer " + apiKey());
-        }
-        return new Outgoing("/api/chat", body, headers);
+        // Ollama itself needs no key; a proxy in front of it, or ollama.com, may.
+        return new Outgoing("/api/chat", body, bearer());
     }
 
     @Override
@@ -81,15 +65,9 @@ public final class OllamaProvider extends Provider {
     }
 
     /** Creates backends for {@code "provider": "ollama"}. */
-    public static final class Factory implements BackendFactory {
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public Backend create(BackendConfig config, BackendContext context) {
-            return backend(config, HttpSettings.of(config, context));
+    public static final class Factory extends ProviderFactory {
+        public Factory() {
+            super(PROVIDER, OllamaProvider::new);
         }
     }
 }

@@ -1,16 +1,10 @@
 package dev.llmock.internal.backend.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.internal.Json;
-import dev.llmock.spi.Backend;
-import dev.llmock.spi.BackendContext;
-import dev.llmock.spi.BackendFactory;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
@@ -38,18 +32,12 @@ public final class OpenAiProvider extends Provider {
         this.completionTokensField = url != null && OPENAI_HOST.equalsIgnoreCase(url.host());
     }
 
-    /** A backend for {@code config} on the OpenAI wire format. */
-    static Backend backend(BackendConfig config, HttpSettings settings) {
-        return new HttpBackend(config, settings, new OpenAiProvider(config, settings.temperature()));
-    }
 
     @Override
     Outgoing request(Ask ask) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", config.model());
-        ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", ask.prompt().system());
-        messages.addObject().put("role", "user").put("content", ask.prompt().user());
+        chatMessages(body, ask.prompt());
         body.put("temperature", temperature(2.0));
         body.put("seed", seed(ask.request()));
         if (ask.maxTokens() != null) {
@@ -65,11 +53,7 @@ public final class OpenAiProvider extends Provider {
             jsonSchema.set("schema", ask.schema().schema());
             jsonSchema.put("strict", true);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (apiKey() != null) {
-            headers.put("Authorization", "Bearer " + apiKey());
-        }
-        return new Outgoing("/chat/completions", body, headers);
+        return new Outgoing("/chat/completions", body, bearer());
     }
 
     @Override
@@ -100,15 +84,9 @@ public final class OpenAiProvider extends Provider {
     }
 
     /** Creates backends for {@code "provider": "openai"} (and its alias {@code lmstudio}). */
-    public static final class Factory implements BackendFactory {
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public Backend create(BackendConfig config, BackendContext context) {
-            return backend(config, HttpSettings.of(config, context));
+    public static final class Factory extends ProviderFactory {
+        public Factory() {
+            super(PROVIDER, OpenAiProvider::new);
         }
     }
 }

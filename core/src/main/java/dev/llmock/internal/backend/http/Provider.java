@@ -1,11 +1,13 @@
 package dev.llmock.internal.backend.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.internal.backend.PromptBuilder;
 import dev.llmock.internal.backend.ProviderSchema;
 import dev.llmock.spi.BackendRequest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -89,6 +91,22 @@ abstract class Provider {
 
     final String apiKey() {
         return config.apiKey() == null || config.apiKey().isEmpty() ? null : config.apiKey();
+    }
+
+    /** The system and user messages as chat APIs take them: {@code "messages": [{system}, {user}]}. */
+    static void chatMessages(ObjectNode body, PromptBuilder.Prompt prompt) {
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", prompt.system());
+        messages.addObject().put("role", "user").put("content", prompt.user());
+    }
+
+    /** {@code Authorization: Bearer <key>} when the backend has a key, else no header. */
+    final Map<String, String> bearer() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (apiKey() != null) {
+            headers.put("Authorization", "Bearer " + apiKey());
+        }
+        return headers;
     }
 
     /** A token count from a provider's usage block, or null when the provider did not send one. */

@@ -167,7 +167,7 @@ class AnthropicBackendTest {
         BackendConfig backend = config.backends().get(0);
         HttpSettings settings = HttpSettings.of(backend, new BackendContext(config, llm.clock(), 0))
                 .withTimeout(Duration.ofMillis(150));
-        try (Llmock direct = Llmock.newBuilder().config(config).backend(AnthropicProvider.backend(backend, settings))
+        try (Llmock direct = Llmock.newBuilder().config(config).backend(new AnthropicProvider.Factory().create(backend, settings))
                 .cache(false).build()) {
             BackendException e = catchThrowableOfType(() -> direct.generate(request("claude")), BackendException.class);
             assertThat(e.getMessage()).contains(" got no response within 150 ms.");

@@ -149,7 +149,7 @@ class OllamaBackendTest {
         BackendConfig backend = config.backends().get(0);
         HttpSettings settings = HttpSettings.of(backend, new BackendContext(config, llm.clock(), 0))
                 .withTimeout(Duration.ofMillis(150));
-        try (Llmock direct = Llmock.newBuilder().config(config).backend(OllamaProvider.backend(backend, settings))
+        try (Llmock direct = Llmock.newBuilder().config(config).backend(new OllamaProvider.Factory().create(backend, settings))
                 .cache(false).build()) {
             assertThatThrownBy(() -> direct.generate(request("local"))).isInstanceOf(BackendException.class)
                     .hasMessageStartingWith("Backend \"local\" (ollama, model llama3.2) failed: POST " + llm.url()

@@ -83,7 +83,7 @@ class OpenAiBackendTest {
                 "gpt-4o-mini", API_KEY, 500, true, 1, null, null, null, null, null);
         HttpSettings settings = HttpSettings.of(config, new BackendContext(LlmockConfig.none(), llm.clock(), 0))
                 .withClient(new OkHttpClient.Builder().dns(host -> List.of(loopback)).build());
-        try (Llmock direct = Llmock.newBuilder().backend(OpenAiProvider.backend(config, settings)).cache(false).build()) {
+        try (Llmock direct = Llmock.newBuilder().backend(new OpenAiProvider.Factory().create(config, settings)).cache(false).build()) {
             direct.generate(request("gpt"));
         }
 
@@ -313,7 +313,7 @@ class OpenAiBackendTest {
         BackendConfig backend = config.backends().get(0);
         HttpSettings settings = HttpSettings.of(backend, new BackendContext(config, llm.clock(), 0))
                 .withTimeout(Duration.ofMillis(200));
-        try (Llmock direct = Llmock.newBuilder().config(config).backend(OpenAiProvider.backend(backend, settings))
+        try (Llmock direct = Llmock.newBuilder().config(config).backend(new OpenAiProvider.Factory().create(backend, settings))
                 .cache(false).build()) {
             assertThatThrownBy(() -> direct.generate(request("gpt"))).isInstanceOf(BackendException.class)
                     .hasMessage("Backend \"gpt\" (openai, model gpt-4o-mini) failed: POST " + llm.url() + " got no"

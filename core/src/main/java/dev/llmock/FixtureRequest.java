@@ -1,13 +1,12 @@
 package dev.llmock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmock.internal.Json;
-import dev.llmock.internal.shape.ShapeAccess;
+import dev.llmock.internal.PartShapes;
+import dev.llmock.internal.RequestJson;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,6 +26,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+// Longer than 350 lines because each of the request's 17 properties has a documented accessor and builder method.
 public final class FixtureRequest {
     /** The backend name that routes by complexity: {@value}. */
     public static final String AUTO = "auto";
@@ -179,74 +179,11 @@ public final class FixtureRequest {
         return finalBackend;
     }
 
-    /** The logical request as JSON: what cassettes store and keys hash. */
-    private ObjectNode keyJson() {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.set("shape", shape.keySchema());
-        if (shape.cacheVariants() > 1) {
-            json.put("cacheVariants", shape.cacheVariants());
-        }
-        json.put("count", count);
-        json.put("backend", backend);
-        if (!stages.isEmpty()) {
-            ArrayNode array = json.putArray("stages");
-            for (Stage stage : stages) {
-                ObjectNode each = array.addObject();
-                each.put("role", stage.role().name().toLowerCase(java.util.Locale.ROOT));
-                each.put("backend", stage.backend());
-                if (stage.shape() != null) {
-                    each.set("shape", stage.shape().toJsonSchema());
-                }
-                if (stage.prompt() != null) {
-                    each.put("prompt", stage.prompt());
-                }
-            }
-        }
-        if (prompt != null) {
-            json.put("prompt", prompt);
-        }
-        List<String> allRules = new ArrayList<>(rules);
-        checks.forEach(check -> allRules.add(check.description()));
-        if (!allRules.isEmpty()) {
-            ArrayNode array = json.putArray("rules");
-            allRules.forEach(array::add);
-        }
-        json.put("variant", variant);
-        if (context != null) {
-            json.set("context", context.deepCopy());
-        }
-        // Keys of the patterns appear only when used, so requests without them keep their cassette keys.
-        if (!parts.isEmpty()) {
-            ArrayNode array = json.putArray("parts");
-            for (Part part : parts) {
-                ObjectNode each = array.addObject();
-                each.put("name", part.name());
-                each.put("backend", part.backend());
-                each.set("shape", part.shape().toJsonSchema());
-            }
-            json.put("merge", merge.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        if (!consensus.isEmpty()) {
-            ArrayNode array = json.putArray("consensus");
-            consensus.forEach(array::add);
-        }
-        if (targetType != null) {
-            json.put("targetType", targetType.getTypeName());
-        }
-        if (corrector != null) {
-            json.put("corrector", corrector);
-        }
-        if (finalBackend != null) {
-            json.put("finalBackend", finalBackend);
-        }
-        return json;
-    }
-
     /** The identity of this logical request: its canonical JSON and its SHA-256, computed once. */
     public RequestKey key() {
         RequestKey result = key;
         if (result == null) {
-            result = RequestKey.of(keyJson());
+            result = RequestKey.of(RequestJson.of(this, shape.keySchema()));
             key = result;
         }
         return result;
@@ -448,7 +385,7 @@ public final class FixtureRequest {
                     throw new IllegalStateException("consensus(...) and part(...) cannot be combined: give each part"
                             + " one backend, or ask several backends for the whole record.");
                 }
-                shape = partsShape();
+                shape = PartShapes.merge(parts, merge == null ? Merge.UNDER_KEYS : merge);
             } else if (merge != null) {
                 throw new IllegalStateException("merge(...) applies to parts, but the request has none; add part(...).");
             }
@@ -474,7 +411,7 @@ public final class FixtureRequest {
             }
             for (Stage stage : stages) {
                 if (stage.backend() == null || stage.backend().isBlank()) {
-                    throw new IllegalArgumentException("The " + stage.role().name().toLowerCase(java.util.Locale.ROOT)
+                    throw new IllegalArgumentException("The " + stage.role().name().toLowerCase(Locale.ROOT)
                             + " stage needs a backend name.");
                 }
             }
@@ -483,16 +420,6 @@ public final class FixtureRequest {
                 shape = null; // so this builder can take more parts and build again
             }
             return request;
-        }
-
-        private Shape partsShape() {
-            java.util.Map<String, dev.llmock.internal.shape.ShapeNode> byName = new java.util.LinkedHashMap<>();
-            parts.forEach(part -> byName.put(part.name(), ShapeAccess.node(part.shape())));
-            if (merge == null || merge == Merge.UNDER_KEYS) {
-                return ShapeAccess.wrap(dev.llmock.internal.shape.ShapeMerge.underKeys(byName));
-            }
-            return ShapeAccess.wrap(dev.llmock.internal.shape.ShapeMerge.deep(List.copyOf(byName.keySet()),
-                    List.copyOf(byName.values())));
         }
     }
 }

@@ -23,7 +23,7 @@ import java.time.Clock;
 public interface Llmock extends AutoCloseable {
 
     static Builder newBuilder() {
-        return new Engine.EngineBuilder();
+        return Engine.newBuilder();
     }
 
     /** An engine on {@link LlmockConfig#load()}: the configured backends, or the synthetic generator. */

@@ -1,5 +1,7 @@
 package dev.llmock;
 
+import java.util.Objects;
+
 /**
  * One named part of a request whose parts are generated concurrently, each by its own backend, and then merged.
  *
@@ -13,7 +15,7 @@ public record Part(String name, Shape shape, String backend) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A part needs a name, such as \"details\" or \"pricing\".");
         }
-        java.util.Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(shape, "shape");
         backend = backend == null ? "" : backend;
     }
 }

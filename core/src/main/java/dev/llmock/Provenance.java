@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.internal.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Where a fixture came from: which backend and model made it, how many attempts, tokens and time it took,
@@ -59,7 +60,7 @@ public record Provenance(Source source, String backend, String provider, String 
 
     /** A one-line summary for reports: {@code backend=fast provider=ollama model=llama3.2 attempts=1 ...}. */
     public String summary() {
-        StringBuilder text = new StringBuilder(source.name().toLowerCase(java.util.Locale.ROOT))
+        StringBuilder text = new StringBuilder(source.name().toLowerCase(Locale.ROOT))
                 .append(" backend=").append(backend).append(" provider=").append(provider);
         if (model != null) {
             text.append(" model=").append(model);

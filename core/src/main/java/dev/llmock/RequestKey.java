@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,7 +48,7 @@ public final class RequestKey {
         Objects.requireNonNull(request, "request");
         if (!request.isObject()) {
             throw new IllegalArgumentException("A request key is made from a JSON object, but got " + request
-                    .getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+                    .getNodeType().name().toLowerCase(Locale.ROOT) + ".");
         }
         String canonical = Json.canonical(request);
         return new RequestKey(((ObjectNode) request).deepCopy(), canonical, sha256(canonical));

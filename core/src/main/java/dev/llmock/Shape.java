@@ -33,7 +33,7 @@ import java.util.Objects;
 public final class Shape {
     private final ShapeNode root;
     private final int cacheVariants;
-    private volatile com.fasterxml.jackson.databind.JsonNode keySchema;
+    private volatile JsonNode keySchema;
 
     static {
         ShapeAccess.install(new ShapeAccess.Bridge() {
@@ -81,11 +81,10 @@ public final class Shape {
     }
 
     /** The schema as cassette keys hash it, computed once: shapes are immutable. */
-    com.fasterxml.jackson.databind.JsonNode keySchema() {
-        com.fasterxml.jackson.databind.JsonNode result = keySchema;
+    JsonNode keySchema() {
+        JsonNode result = keySchema;
         if (result == null) {
-            result = dev.llmock.internal.Json.MAPPER.valueToTree(
-                    dev.llmock.internal.Json.MAPPER.convertValue(toJsonSchema(), Object.class));
+            result = Json.MAPPER.valueToTree(Json.MAPPER.convertValue(toJsonSchema(), Object.class));
             keySchema = result;
         }
         return result.deepCopy();

@@ -6,8 +6,10 @@ import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.internal.synthetic.SyntheticBackend;
 import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.BackendResponse;
+import dev.llmock.spi.CallCost;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,12 +55,18 @@ final class TestBackend implements Backend {
     }
 
     @Override
+    public BackendLimits limits() {
+        return synthetic.limits();
+    }
+
+    @Override
     public BackendResponse call(BackendRequest request) {
         int call = calls.incrementAndGet();
         if (script == null) {
             return synthetic.call(request);
         }
-        return new BackendResponse(script.apply(request, call), "test-model", 10L, 20L, 1);
+        return new BackendResponse(script.apply(request, call), new CallCost(name(), provider(), "test-model", 1, 0, 10L,
+                20L, false));
     }
 
     /** An engine whose only interceptor is the cassette's, without the in-JVM cache, clock fixed at RECORDED_AT. */

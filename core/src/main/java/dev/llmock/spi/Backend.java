@@ -1,8 +1,14 @@
 package dev.llmock.spi;
 
+import dev.llmock.BackendException;
+
 /**
  * A source of generated JSON: a provider's model, or the embedded synthetic generator.
  * Implementations are thread-safe; the engine validates what they return and asks again with the violations.
+ *
+ * <p>Everything the engine needs travels through this interface: what a backend can take ({@link #limits()}),
+ * whether it takes calls now ({@link #acceptsCalls()}), and what a call cost, on the answer
+ * ({@link BackendResponse#cost()}) or on the failure ({@link BackendException#cost()}).
  *
  * @since 0.1.0
  */
@@ -17,10 +23,23 @@ public interface Backend extends AutoCloseable {
     /** The model, when known. */
     String model();
 
+    /** What one call can take; the engine sizes batches and concurrency from it. Nothing known by default. */
+    default BackendLimits limits() {
+        return BackendLimits.UNKNOWN;
+    }
+
+    /** Whether a call now would go out; false while a circuit breaker is open, so a pool skips this backend. */
+    default boolean acceptsCalls() {
+        return true;
+    }
+
     /**
      * Produces JSON for the request: one value when {@code request.count()} is 1, else an array of that many.
+     * An answer cut off at the output token limit is reported, not repaired here: as a response whose
+     * {@link CallCost#truncated()} is true, or as a {@link BackendException} whose cost says so; the engine, which
+     * batches, asks again in smaller parts or with a larger {@link BackendRequest#maxTokens()}.
      *
-     * @throws dev.llmock.BackendException when the provider fails
+     * @throws BackendException when the provider fails
      */
     BackendResponse call(BackendRequest request);
 

@@ -1,20 +1,32 @@
 package dev.llmock.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * What a backend answered.
+ * What a backend answered, and what it cost.
  *
- * @param json             the parsed output
- * @param model            the model that answered (providers may report a more exact name), or null
- * @param promptTokens     tokens in the prompt, or null when the provider does not say
- * @param completionTokens tokens in the answer, or null when the provider does not say
- * @param attempts         HTTP attempts the backend made, retries included (1 for no retry)
+ * @param json     the parsed output, or null when the answer held no JSON (the engine asks again, saying so)
+ * @param cost     what the answering call cost and which backend made it
+ * @param failures calls that failed before this answer, oldest first: the members a pool tried before the one that
+ *                 answered; each is booked as a failure of its own backend
  * @since 0.1.0
  */
-public record BackendResponse(JsonNode json, String model, Long promptTokens, Long completionTokens, int attempts) {
+public record BackendResponse(JsonNode json, CallCost cost, List<CallCost> failures) {
 
-    public static BackendResponse of(JsonNode json, String model) {
-        return new BackendResponse(json, model, null, null, 1);
+    public BackendResponse {
+        Objects.requireNonNull(cost, "cost");
+        failures = List.copyOf(failures);
+    }
+
+    /** An answer with no failed calls before it. */
+    public BackendResponse(JsonNode json, CallCost cost) {
+        this(json, cost, List.of());
+    }
+
+    /** An answer of {@code backend} in one attempt, tokens unknown. */
+    public static BackendResponse of(Backend backend, JsonNode json) {
+        return new BackendResponse(json, CallCost.of(backend));
     }
 }

@@ -6,7 +6,8 @@ import dev.llmock.ProgressListener;
 
 /**
  * One concern on the way from request to fixture (OkHttp's interceptor chain is the model): answer from a cassette,
- * record what comes back, cache, log. Call {@link Chain#proceed} to go on, or return a fixture without calling it.
+ * record what comes back, cache, log. Call {@link Chain#proceed} once to go on, or return a fixture without calling
+ * it; a second call fails, as in OkHttp.
  *
  * <pre>{@code
  * FixtureInterceptor logging = chain -> {
@@ -27,7 +28,11 @@ public interface FixtureInterceptor {
     interface Chain {
         FixtureRequest request();
 
-        /** Passes the (possibly changed) request to the next interceptor, and finally to the backends. */
+        /**
+         * Passes the (possibly changed) request to the next interceptor, and finally to the backends.
+         *
+         * @throws IllegalStateException when this interceptor already proceeded
+         */
         Fixture proceed(FixtureRequest request);
 
         /** Where the request reports progress. */

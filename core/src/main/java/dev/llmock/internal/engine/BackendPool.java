@@ -2,19 +2,22 @@ package dev.llmock.internal.engine;
 
 import dev.llmock.BackendConfig;
 import dev.llmock.BackendException;
-import dev.llmock.internal.backend.CircuitAware;
-import dev.llmock.internal.backend.RetryLedger;
 import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.BackendResponse;
+import dev.llmock.spi.CallCost;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Backends sharing one name. Calls are spread by weight with smooth weighted round-robin (deterministic, so a
- * run is reproducible); a member whose circuit breaker is open is skipped without a call, a member that fails is
- * skipped for this call and the next member is tried, and when every member failed or is open the {@code fallback}
- * backend answers.
+ * run is reproducible); a member that does not {@linkplain Backend#acceptsCalls() accept calls} (its circuit breaker
+ * is open) is skipped without a call, a member that fails is skipped for this call and the next member is tried, and
+ * when every member failed or is open the {@code fallback} backend answers. The members that failed travel with the
+ * answer ({@link BackendResponse#failures()}) or the last failure (suppressed), so each is counted under its name.
  */
 final class BackendPool implements Backend {
     private final String name;
@@ -48,6 +51,30 @@ final class BackendPool implements Backend {
         return members.get(0).model();
     }
 
+    /** What the members take together: the first stated budget, their concurrency summed when each states one. */
+    @Override
+    public BackendLimits limits() {
+        return combined(members.stream().map(Backend::limits).toList());
+    }
+
+    /** Open while a member would take a call, or a fallback would. */
+    @Override
+    public boolean acceptsCalls() {
+        return members.stream().anyMatch(Backend::acceptsCalls) || fallback(0) != null;
+    }
+
+    /** The limits of backends serving one name together. */
+    static BackendLimits combined(List<BackendLimits> limits) {
+        Integer maxTokens = limits.stream().map(BackendLimits::maxTokens).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        boolean allConcurrency = !limits.isEmpty() && limits.stream().allMatch(l -> l.maxConcurrentRequests() != null);
+        Integer concurrency = allConcurrency
+                ? limits.stream().mapToInt(BackendLimits::maxConcurrentRequests).sum() : null;
+        boolean allRecords = !limits.isEmpty() && limits.stream().allMatch(l -> l.recordsPerCall() != null);
+        Integer records = allRecords ? limits.stream().mapToInt(BackendLimits::recordsPerCall).min().getAsInt() : null;
+        return new BackendLimits(maxTokens, concurrency, records);
+    }
+
     synchronized int next() {
         int best = 0;
         for (int i = 0; i < current.length; i++) {
@@ -63,36 +90,48 @@ final class BackendPool implements Backend {
     @Override
     public BackendResponse call(BackendRequest request) {
         int first = next();
-        BackendException last = null;
+        List<BackendException> failed = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < members.size(); i++) {
             Backend member = members.get((first + i) % members.size());
-            if (member instanceof CircuitAware guarded && !guarded.acceptsCalls()) {
+            if (!member.acceptsCalls()) {
                 skipped++;
                 continue;
             }
-            if (last != null) {
-                RetryLedger.note(name, member.provider(), 1);
-            }
             try {
-                return member.call(request);
+                return afterFailures(member.call(request), failed);
             } catch (BackendException e) {
-                last = e;
+                failed.add(e);
             }
         }
         String fallback = fallback(first);
         if (fallback != null) {
-            if (last != null) {
-                RetryLedger.note(name, provider(), 1);
+            try {
+                return afterFailures(fallbacks.apply(fallback).call(request), failed);
+            } catch (BackendException e) {
+                throw afterFailures(e, failed);
             }
-            return fallbacks.apply(fallback).call(request);
         }
-        if (last == null) {
-            throw new BackendException(name, null, 0, "Every backend named \"" + name + "\" (" + skipped
-                    + ") has an open circuit breaker after repeated failures, so none was called. Name a \"fallback\""
-                    + " backend to keep going meanwhile, or wait for circuitBreaker.openSeconds to pass.", true, null);
+        if (failed.isEmpty()) {
+            throw new BackendException(new CallCost(name, provider(), model(), 0, 0, null, null, false), null, 0,
+                    Messages.poolOpen(name, skipped), true, null);
         }
-        throw last;
+        throw afterFailures(failed.remove(failed.size() - 1), failed);
+    }
+
+    private static BackendResponse afterFailures(BackendResponse response, List<BackendException> failed) {
+        if (failed.isEmpty()) {
+            return response;
+        }
+        List<CallCost> failures = new ArrayList<>();
+        failed.forEach(e -> failures.addAll(e.costs()));
+        failures.addAll(response.failures());
+        return new BackendResponse(response.json(), response.cost(), failures);
+    }
+
+    private static BackendException afterFailures(BackendException last, List<BackendException> failed) {
+        failed.forEach(last::addSuppressed);
+        return last;
     }
 
     /** The fallback of the member chosen first, else of the next member that names one. */

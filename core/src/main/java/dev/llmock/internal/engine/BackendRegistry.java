@@ -6,6 +6,7 @@ import dev.llmock.LlmockConfig;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.BackendFactory;
+import dev.llmock.spi.BackendLimits;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Resolves backend names to backends, creating each once; pools backends that share a name. */
-public final class BackendRegistry implements AutoCloseable {
+final class BackendRegistry implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.llmock");
 
     private final LlmockConfig config;
     private final BackendContext context;
     private final Map<String, BackendFactory> factories;
     private final Map<String, Backend> backends = new ConcurrentHashMap<>();
+    private final Set<String> explicit;
     private final StatsRecorder stats;
     private final AtomicBoolean announcedSynthetic = new AtomicBoolean();
 
-    public BackendRegistry(LlmockConfig config, BackendContext context, Map<String, Backend> explicit,
-                           StatsRecorder stats) {
+    BackendRegistry(LlmockConfig config, BackendContext context, Map<String, Backend> explicit,
+                    StatsRecorder stats) {
         this.config = config;
         this.context = context;
         this.stats = stats;
@@ -36,28 +38,43 @@ public final class BackendRegistry implements AutoCloseable {
         ServiceLoader.load(BackendFactory.class, BackendRegistry.class.getClassLoader())
                 .forEach(factory -> factories.putIfAbsent(factory.provider(), factory));
         backends.putAll(explicit);
+        this.explicit = Set.copyOf(explicit.keySet());
     }
 
     /** The backend for {@code name}; an empty name is the configured default. */
-    public Backend resolve(String name) {
+    Backend resolve(String name) {
         String resolved = name == null || name.isEmpty() ? config.resolveDefaultBackend() : name;
         return backends.computeIfAbsent(resolved, this::create);
     }
 
     /** Every name a request may use, for messages. */
-    public Set<String> names() {
+    Set<String> names() {
         Set<String> names = new TreeSet<>(backends.keySet());
         config.backends().stream().filter(BackendConfig::enabled).forEach(b -> names.add(b.name()));
         names.add(LlmockConfig.SYNTHETIC);
         return names;
     }
 
+    /**
+     * What {@code backend} can take: its own {@link Backend#limits()}; a backend given to the builder under a name
+     * that {@code llmock.json} also configures takes what it leaves open from those entries.
+     */
+    BackendLimits limits(Backend backend) {
+        BackendLimits own = backend.limits();
+        if (!explicit.contains(backend.name())) {
+            return own;
+        }
+        BackendLimits configured = BackendPool.combined(config.backendsNamed(backend.name()).stream()
+                .map(BackendLimits::of).toList());
+        return new BackendLimits(own.maxTokens() != null ? own.maxTokens() : configured.maxTokens(),
+                own.maxConcurrentRequests() != null ? own.maxConcurrentRequests() : configured.maxConcurrentRequests(),
+                own.recordsPerCall() != null ? own.recordsPerCall() : configured.recordsPerCall());
+    }
+
     private Backend create(String name) {
         if (config.isEmpty()) {
             if (announcedSynthetic.compareAndSet(false, true)) {
-                LOG.log(Level.INFO, "llmock: no llmock.json found (-D" + LlmockConfig.CONFIG_PROPERTY + ", "
-                        + LlmockConfig.CONFIG_ENV + ", classpath " + LlmockConfig.CONFIG_RESOURCE
-                        + "); every backend name resolves to the embedded synthetic generator.");
+                LOG.log(Level.INFO, Messages.noConfig());
             }
             return instantiate(BackendConfig.synthetic(name));
         }
@@ -68,11 +85,9 @@ public final class BackendRegistry implements AutoCloseable {
         if (members.isEmpty()) {
             boolean disabled = config.backends().stream().anyMatch(b -> b.name().equals(name));
             if (disabled) {
-                throw new ConfigException("The backend \"" + name + "\" is disabled in " + config.source()
-                        + ". Set \"enabled\": true on it, or use one of " + names() + ".");
+                throw new ConfigException(Messages.disabled(name, config.source(), names()));
             }
-            throw new ConfigException("No backend named \"" + name + "\" in " + config.source() + "; configured: "
-                    + names() + ". Add it to \"backends\", or use one of those names.");
+            throw new ConfigException(Messages.unknownBackend(name, config.source(), names()));
         }
         List<Backend> created = new ArrayList<>();
         for (BackendConfig member : members) {
@@ -91,9 +106,8 @@ public final class BackendRegistry implements AutoCloseable {
     private Backend instantiate(BackendConfig backend) {
         BackendFactory factory = factories.get(backend.provider());
         if (factory == null) {
-            throw new ConfigException("The backend \"" + backend.name() + "\" uses provider \"" + backend.provider()
-                    + "\", which this llmock build does not include; available providers: "
-                    + new TreeSet<>(factories.keySet()) + ".");
+            throw new ConfigException(Messages.unknownProvider(backend.name(), backend.provider(),
+                    new TreeSet<>(factories.keySet())));
         }
         stats.register(backend.name(), backend);
         return factory.create(backend, context);

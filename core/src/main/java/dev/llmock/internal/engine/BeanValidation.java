@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -112,7 +113,7 @@ abstract class BeanValidation {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Bean Validation of " + type.toCanonical() + " failed", e);
             }
-            violations.sort(java.util.Comparator.comparing(Violation::pointer).thenComparing(Violation::reason));
+            violations.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::reason));
             return violations;
         }
     }

@@ -1,15 +1,12 @@
 package dev.llmock.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmock.BackendException;
 import dev.llmock.GenerationException;
 import dev.llmock.Stage;
 import dev.llmock.Violation;
-import dev.llmock.internal.Json;
+import dev.llmock.internal.engine.BackendCalls.Candidate;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendRequest;
-import dev.llmock.spi.BackendResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -20,13 +17,13 @@ import java.util.function.UnaryOperator;
  * the final backend gets one last try; then a {@link GenerationException} lists what still fails, with the last output.
  */
 final class CorrectionLoop {
-    private final StatsRecorder stats;
+    private final BackendCalls calls;
     private final RecordChecks checks;
     private final int maxAttempts;
     private final String label;
 
-    CorrectionLoop(StatsRecorder stats, RecordChecks checks, int maxAttempts, String label) {
-        this.stats = stats;
+    CorrectionLoop(BackendCalls calls, RecordChecks checks, int maxAttempts, String label) {
+        this.calls = calls;
         this.checks = checks;
         this.maxAttempts = maxAttempts;
         this.label = label;
@@ -34,6 +31,12 @@ final class CorrectionLoop {
 
     RecordChecks checks() {
         return checks;
+    }
+
+    /** The loop of one part of a request, named {@code part}: its records are checked against their shape alone. */
+    CorrectionLoop forPart(String part) {
+        return new CorrectionLoop(calls, RecordChecks.shapeOnly(), maxAttempts,
+                label == null ? "part \"" + part + "\"" : label + ", part \"" + part + "\"");
     }
 
     /**
@@ -45,13 +48,6 @@ final class CorrectionLoop {
      * @param finalBackend one last try when the rounds are used up, or null
      */
     record Crew(Backend producer, Backend validator, Backend corrector, Backend finalBackend) {
-    }
-
-    /** A first answer to judge; {@code from} is null when someone else already counted the call. */
-    record Candidate(JsonNode json, Backend from, Duration latency, BackendResponse response) {
-        static Candidate given(JsonNode json) {
-            return new Candidate(json, null, Duration.ZERO, null);
-        }
     }
 
     private record Judged(JsonNode json, List<Violation> violations) {
@@ -86,13 +82,14 @@ final class CorrectionLoop {
                 return candidate;
             }
         }
-        throw new GenerationException(message(crew, violations, candidate), violations, candidate);
+        throw new GenerationException(Messages.stillFailing(crew, maxAttempts, label, violations, candidate),
+                violations, candidate);
     }
 
     /** The producer's first answer, prepared (values kept from earlier stages, fixed values in place). */
     Candidate produce(Backend producer, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
-        Candidate raw = call(producer, call, totals);
-        return new Candidate(prepare.apply(raw.json()), producer, raw.latency(), raw.response());
+        Candidate raw = calls.call(producer, call, totals);
+        return raw.withJson(prepare.apply(raw.json()));
     }
 
     private Candidate correct(Backend corrector, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
@@ -107,7 +104,7 @@ final class CorrectionLoop {
         }
         BackendRequest ask = new BackendRequest(Stage.Role.VALIDATE, call.shape(), call.count(), call.firstIndex(),
                 call.prompt(), call.rules(), json, List.of(), call.context(), call.seed(), call.maxTokens());
-        Candidate answer = call(crew.validator(), ask, totals);
+        Candidate answer = calls.call(crew.validator(), ask, totals);
         totals.validatorCall();
         Verdict verdict = Verdict.read(answer.json(), call.shape(), call.count());
         if (verdict == null) {
@@ -121,62 +118,8 @@ final class CorrectionLoop {
         return new Judged(json, verdict.violations());
     }
 
-    Candidate call(Backend backend, BackendRequest request, Totals totals) {
-        long started = System.nanoTime();
-        BackendResponse response;
-        try {
-            response = backend.call(request);
-        } catch (BackendException e) {
-            stats.failure(backend.name(), backend.provider(), Duration.ofNanos(System.nanoTime() - started));
-            throw e;
-        }
-        Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        totals.record(response, latency);
-        return new Candidate(response.json(), backend, latency, response);
-    }
-
+    /** Books the calls behind {@code answer} once its output is judged. */
     void settle(Candidate answer, boolean ok) {
-        Backend from = answer.from();
-        if (from == null) {
-            return;
-        }
-        if (ok) {
-            stats.success(from.name(), from.provider(), answer.latency(), answer.response().promptTokens(),
-                    answer.response().completionTokens());
-        } else {
-            stats.failure(from.name(), from.provider(), answer.latency());
-        }
-    }
-
-    private String message(Crew crew, List<Violation> violations, JsonNode output) {
-        Backend backend = crew.producer();
-        StringBuilder message = new StringBuilder("The backend \"").append(backend.name()).append("\" (")
-                .append(backend.provider());
-        if (backend.model() != null) {
-            message.append(", model ").append(backend.model());
-        }
-        message.append(") produced data that does not fit the shape after ").append(maxAttempts)
-                .append(maxAttempts == 1 ? " attempt" : " attempts");
-        if (label != null) {
-            message.append(" for ").append(label);
-        }
-        if (crew.validator() != null && crew.validator() != backend) {
-            message.append("; validator \"").append(crew.validator().name()).append('"');
-        }
-        if (crew.corrector() != backend) {
-            message.append("; corrections by \"").append(crew.corrector().name()).append('"');
-        }
-        if (crew.finalBackend() != null) {
-            message.append("; final try on \"").append(crew.finalBackend().name()).append('"');
-        }
-        message.append(". Still failing:");
-        violations.stream().limit(20).forEach(v -> message.append("\n  ").append(v));
-        if (violations.size() > 20) {
-            message.append("\n  ... and ").append(violations.size() - 20).append(" more");
-        }
-        String text = output == null ? "(none)" : Json.compact(output);
-        message.append("\nLast output: ").append(text.length() > 2000 ? text.substring(0, 2000) + "..." : text);
-        message.append("\nRaise maxAttempts, relax the shape or rules, or use a stronger backend.");
-        return message.toString();
+        calls.settle(answer, ok);
     }
 }

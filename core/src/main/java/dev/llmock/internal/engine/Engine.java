@@ -15,33 +15,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The engine behind {@link Llmock}: interceptors, then the cache, then the stage runner. */
+/**
+ * The engine behind {@link Llmock}: a request runs through a chain of interceptors, one concern each, assembled in
+ * {@link #interceptors} (OkHttp's {@code getResponseWithInterceptorChain} is the model).
+ */
 public final class Engine implements Llmock {
     private final LlmockConfig config;
-    private final List<FixtureInterceptor> interceptors;
-    private final BackendRegistry registry;
     private final StatsRecorder stats = new StatsRecorder();
-    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
+    private final BackendRegistry registry;
     /** Runs parts, batches and consensus calls concurrently; owned by this engine and shut down by close(). */
     private final ExecutorService workers = Executors.newCachedThreadPool(new WorkerThreads());
+    private final List<FixtureInterceptor> interceptors;
 
     private Engine(EngineBuilder builder) {
         this.config = builder.config == null ? LlmockConfig.none() : builder.config;
         Clock clock = builder.clock == null ? Clock.systemUTC() : builder.clock;
         long seed = builder.seed == null ? 0L : builder.seed;
         this.registry = new BackendRegistry(config, new BackendContext(config, clock, seed), builder.backends, stats);
-        List<FixtureInterceptor> chain = new ArrayList<>(builder.interceptors);
-        if (builder.cache == null || builder.cache) {
+        EngineContext context = new EngineContext(config, registry, new BackendCalls(stats, registry::limits), workers,
+                clock, seed);
+        this.interceptors = interceptors(builder.interceptors, builder.cache == null || builder.cache, context);
+    }
+
+    /** A builder for an engine; {@link Llmock#newBuilder()} returns one. */
+    public static Llmock.Builder newBuilder() {
+        return new EngineBuilder();
+    }
+
+    /**
+     * The whole way from request to fixture, in order. The request chain: {@code $cache} turns, the user's
+     * interceptors (the cassette), the in-JVM cache, then the plan. The plan's stage chain: the check of values fixed
+     * by code (after the rest), parallel parts, consensus, and the stage calls, whose batches each go through the
+     * correction loop.
+     */
+    private static List<FixtureInterceptor> interceptors(List<FixtureInterceptor> user, boolean cache,
+                                                         EngineContext context) {
+        List<StageInterceptor> stages = List.of(
+                new FixedValuesCheck(),
+                new PartsInterceptor(context.workers()),
+                new ConsensusInterceptor(context.workers()),
+                new StageCalls(context.workers()));
+        List<FixtureInterceptor> chain = new ArrayList<>();
+        chain.add(new CacheVariants());
+        chain.addAll(user);
+        if (cache) {
             chain.add(new CacheInterceptor());
         }
-        chain.add(new StageRunner(registry, stats, config, clock, seed, workers));
-        this.interceptors = List.copyOf(chain);
+        chain.add(new PlanInterceptor(context, stages));
+        return List.copyOf(chain);
     }
 
     @Override
@@ -52,21 +78,7 @@ public final class Engine implements Llmock {
     @Override
     public Fixture generate(FixtureRequest request, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
-        return new RealChain(interceptors, 0, rotate(request), progress == null ? ProgressListener.NONE : progress)
-                .proceed();
-    }
-
-    /**
-     * LLMockApi's {@code "$cache": N}: N variants of a response, served in turn. The turn becomes part of the variant
-     * before any interceptor sees the request, so each variant is recorded and replayed on its own.
-     */
-    private FixtureRequest rotate(FixtureRequest request) {
-        int variants = request.shape().cacheVariants();
-        if (variants <= 1) {
-            return request;
-        }
-        int turn = turns.computeIfAbsent(request.key().hash(), k -> new AtomicInteger()).getAndIncrement() % variants;
-        return request.toBuilder().variant(request.variant() * variants + turn).build();
+        return RequestChain.run(interceptors, request, progress == null ? ProgressListener.NONE : progress);
     }
 
     @Override
@@ -97,23 +109,8 @@ public final class Engine implements Llmock {
         }
     }
 
-    private record RealChain(List<FixtureInterceptor> interceptors, int index, FixtureRequest request,
-                             ProgressListener progress) implements FixtureInterceptor.Chain {
-        Fixture proceed() {
-            return interceptors.get(index).intercept(this);
-        }
-
-        @Override
-        public Fixture proceed(FixtureRequest next) {
-            if (index + 1 >= interceptors.size()) {
-                throw new IllegalStateException("The last interceptor must not call proceed()");
-            }
-            return new RealChain(interceptors, index + 1, Objects.requireNonNull(next, "request"), progress).proceed();
-        }
-    }
-
     /** Builds an {@link Engine}; each option may be set once. */
-    public static final class EngineBuilder implements Llmock.Builder {
+    private static final class EngineBuilder implements Llmock.Builder {
         private LlmockConfig config;
         private Clock clock;
         private Long seed;

@@ -3,15 +3,15 @@ package dev.llmock.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmock.BackendConfig;
+import dev.llmock.FixtureRequest;
 import dev.llmock.GenerationException;
-import dev.llmock.LlmockConfig;
 import dev.llmock.ProgressListener;
 import dev.llmock.Shape;
 import dev.llmock.Stage;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.spi.Backend;
+import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,14 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * One stage over all records: split into batches sized from the backend's {@code maxTokens} and the estimated tokens
- * per record, run concurrently up to the backend's {@code maxConcurrentRequests}, each batch through the correction
- * loop; a generating stage also drops duplicate records and asks again for them and for any shortfall, so exactly
- * {@code count} records come back.
+ * One stage over all records: split into batches sized from the backend's {@link BackendLimits} (the records per call
+ * it prefers, else its {@code maxTokens} and the estimated tokens per record), run concurrently up to its
+ * {@code maxConcurrentRequests}, each batch through the {@link CorrectionLoop}; a generating stage also drops
+ * duplicate records and asks again for them and for any shortfall, so exactly {@code count} records come back.
  */
 final class StageJob {
-    /** Records per call to the synthetic generator; only progress granularity depends on it. */
-    static final int SYNTHETIC_BATCH = 250;
     static final int DEFAULT_MAX_TOKENS = 4096;
     static final int DEFAULT_CONCURRENCY = 4;
     static final int MAX_NETWORK_BATCH = 50;
@@ -45,19 +43,11 @@ final class StageJob {
     /** Times a generating stage asks again for missing or duplicate records. */
     static final int GAP_ROUNDS = 3;
 
-    private final Stage.Role role;
-    private final boolean dedupe;
+    private final StageWork work;
     private final Backend backend;
-    private final CorrectionLoop.Crew crew;
-    private final CorrectionLoop loop;
-    private final Shape shape;
     private final int count;
-    private final String prompt;
     private final List<String> rules;
     private final JsonNode context;
-    private final long seed;
-    private final JsonNode previous;
-    private final FixedValues fixed;
     private final ExecutorService executor;
     private final int batchSize;
     private final int concurrency;
@@ -66,25 +56,21 @@ final class StageJob {
     private int reasked;
     private int duplicatesKept;
 
-    StageJob(Stage.Role role, CorrectionLoop.Crew crew, CorrectionLoop loop, Shape shape, int count, String prompt,
-             List<String> rules, JsonNode context, long seed, JsonNode previous, FixedValues fixed,
-             ExecutorService executor, LlmockConfig config, boolean dedupe) {
-        this.role = role;
-        this.dedupe = dedupe;
-        this.backend = crew.producer();
-        this.crew = crew;
-        this.loop = loop;
-        this.shape = shape;
-        this.count = count;
-        this.prompt = prompt;
-        this.rules = rules;
-        this.context = context;
-        this.seed = seed;
-        this.previous = previous;
-        this.fixed = fixed;
+    /** Runs {@code work} over the records of {@code request} on {@code executor}, batched for {@code limits}. */
+    StageJob(StageWork work, FixtureRequest request, BackendLimits limits, ExecutorService executor) {
+        this.work = work;
+        this.backend = work.crew().producer();
+        this.count = request.count();
+        this.rules = request.rules();
+        this.context = request.context();
         this.executor = executor;
-        this.batchSize = batchSize(backend, shape, config);
-        this.concurrency = concurrency(backend, config);
+        this.batchSize = batchSize(limits, work.shape());
+        this.concurrency = limits.maxConcurrentRequests() != null ? limits.maxConcurrentRequests()
+                : DEFAULT_CONCURRENCY;
+    }
+
+    /** One batch's records: the slots they fill and the output for them. */
+    private record Batch(int[] slots, JsonNode output) {
     }
 
     Totals totals() {
@@ -115,7 +101,7 @@ final class StageJob {
             initial.add(range(from, Math.min(batchSize, count - from)));
         }
         execute(initial, 0, records, progress);
-        if (role == Stage.Role.GENERATE) {
+        if (work.role() == Stage.Role.GENERATE) {
             fillGaps(records, progress);
         }
         ArrayNode all = Json.MAPPER.createArrayNode();
@@ -129,7 +115,7 @@ final class StageJob {
     private void fillGaps(JsonNode[] records, ProgressListener progress) {
         int rounds = GAP_ROUNDS;
         for (int round = 1; round <= rounds; round++) {
-            List<Integer> gaps = gaps(records, dedupe);
+            List<Integer> gaps = gaps(records, work.dedupe());
             if (gaps.isEmpty()) {
                 return;
             }
@@ -146,12 +132,9 @@ final class StageJob {
         List<Integer> missing = gaps(records, false);
         if (!missing.isEmpty()) {
             int have = count - missing.size();
-            throw new GenerationException("The backend \"" + backend.name() + "\" (" + backend.provider()
-                    + ") returned " + have + " of " + count + " records after asking again " + rounds
-                    + " times for the shortfall. Lower the count, raise its maxTokens, or use a stronger backend.",
-                    List.of(), null);
+            throw new GenerationException(Messages.shortfall(backend, have, count, rounds), List.of(), null);
         }
-        duplicatesKept = dedupe ? gaps(records, true).size() : 0;
+        duplicatesKept = work.dedupe() ? gaps(records, true).size() : 0;
     }
 
     /** Slots with no record, and with {@code duplicates} also slots repeating an earlier record. */
@@ -169,10 +152,10 @@ final class StageJob {
     }
 
     /** Runs the batches with at most {@link #concurrency} in flight; progress is reported from this thread. */
-    private void execute(List<int[]> work, int indexBase, JsonNode[] records, ProgressListener progress) {
-        CompletionService<Object[]> done = new ExecutorCompletionService<>(executor);
-        Deque<int[]> queue = new ArrayDeque<>(work);
-        List<Future<Object[]>> running = new ArrayList<>();
+    private void execute(List<int[]> planned, int indexBase, JsonNode[] records, ProgressListener progress) {
+        CompletionService<Batch> done = new ExecutorCompletionService<>(executor);
+        Deque<int[]> queue = new ArrayDeque<>(planned);
+        List<Future<Batch>> running = new ArrayList<>();
         int inFlight = 0;
         int submitted = 0;
         try {
@@ -181,13 +164,13 @@ final class StageJob {
                     int[] slots = queue.poll();
                     int firstIndex = indexBase == 0 ? slots[0] : indexBase + submitted * batchSize;
                     submitted++;
-                    running.add(done.submit(() -> new Object[] {slots, batch(slots, firstIndex, false)}));
+                    running.add(done.submit(() -> new Batch(slots, batch(slots, firstIndex, false))));
                     inFlight++;
                 }
-                Object[] result = done.take().get();
+                Batch result = done.take().get();
                 inFlight--;
-                int[] slots = (int[]) result[0];
-                JsonNode output = (JsonNode) result[1];
+                int[] slots = result.slots();
+                JsonNode output = result.output();
                 for (int k = 0; k < slots.length && k < output.size(); k++) {
                     records[slots[k]] = output.get(k);
                 }
@@ -203,14 +186,7 @@ final class StageJob {
             throw new GenerationException("Interrupted while generating " + count + " records", e);
         } catch (ExecutionException e) {
             running.forEach(f -> f.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new GenerationException("A batch failed: " + cause, cause);
+            throw Await.unwrapped(e);
         }
     }
 
@@ -224,18 +200,22 @@ final class StageJob {
         }
         batches.incrementAndGet();
         JsonNode earlier = single && count > 1 ? earlierOne(slots[0]) : earlier(slots, single);
-        BackendRequest call = new BackendRequest(role, shape, single ? 1 : slots.length, firstIndex, prompt, rules,
-                earlier, List.of(), context, seed, null);
+        BackendRequest call = new BackendRequest(work.role(), work.shape(), single ? 1 : slots.length, firstIndex,
+                work.prompt(), rules, earlier, List.of(), context, work.seed(), null);
         UnaryOperator<JsonNode> prepare = output -> prepare(output, slots, single, earlier);
-        boolean allowShort = role == Stage.Role.GENERATE && !single;
-        if (role == Stage.Role.VALIDATE) {
-            return loop.run(crew, call, () -> CorrectionLoop.Candidate.given(earlier), prepare, false, totals);
+        boolean allowShort = work.role() == Stage.Role.GENERATE && !single;
+        CorrectionLoop loop = work.loop();
+        if (work.role() == Stage.Role.VALIDATE) {
+            return loop.run(work.crew(), call, () -> BackendCalls.Candidate.given(earlier), prepare, false, totals);
         }
-        return loop.run(crew, call, () -> loop.produce(backend, call, prepare, totals), prepare, allowShort, totals);
+        return loop.run(work.crew(), call, () -> loop.produce(backend, call, prepare, totals), prepare, allowShort,
+                totals);
     }
 
     /** The earlier output of one record of a larger request. */
     private JsonNode earlierOne(int slot) {
+        JsonNode previous = work.previous();
+        FixedValues fixed = work.fixed();
         if (previous != null) {
             return previous.isArray() && slot < previous.size() ? previous.get(slot) : null;
         }
@@ -244,6 +224,8 @@ final class StageJob {
 
     /** What the backend sees as earlier output: the previous stage's records, or the values fixed by code. */
     private JsonNode earlier(int[] slots, boolean single) {
+        JsonNode previous = work.previous();
+        FixedValues fixed = work.fixed();
         if (previous != null) {
             if (single) {
                 return previous;
@@ -288,13 +270,13 @@ final class StageJob {
 
     private JsonNode record(JsonNode fresh, int slot, JsonNode before) {
         JsonNode result = fresh;
-        if (role == Stage.Role.ENRICH && before != null && !before.isNull()) {
-            JsonNode merged = Overlay.keep(ShapeAccess.node(shape), fresh, before);
-            if (loop.checks().rules(merged).isEmpty()) {
+        if (work.role() == Stage.Role.ENRICH && before != null && !before.isNull()) {
+            JsonNode merged = Overlay.keep(ShapeAccess.node(work.shape()), fresh, before);
+            if (work.loop().checks().rules(merged).isEmpty()) {
                 result = merged;
             }
         }
-        return fixed.apply(result, slot);
+        return work.fixed().apply(result, slot);
     }
 
     private static int[] range(int from, int size) {
@@ -305,12 +287,11 @@ final class StageJob {
         return slots;
     }
 
-    static int batchSize(Backend backend, Shape shape, LlmockConfig config) {
-        if (LlmockConfig.SYNTHETIC.equals(backend.provider())) {
-            return SYNTHETIC_BATCH;
+    static int batchSize(BackendLimits limits, Shape shape) {
+        if (limits.recordsPerCall() != null) {
+            return limits.recordsPerCall();
         }
-        Integer maxTokens = config.backendsNamed(backend.name()).stream().map(BackendConfig::maxTokens)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(DEFAULT_MAX_TOKENS);
+        int maxTokens = limits.maxTokens() != null ? limits.maxTokens() : DEFAULT_MAX_TOKENS;
         int perRecord = tokensPerRecord(shape);
         return Math.max(1, Math.min(MAX_NETWORK_BATCH, (int) (maxTokens * TOKEN_HEADROOM) / perRecord));
     }
@@ -318,16 +299,5 @@ final class StageJob {
     /** A record is about as long as its schema: its names and a value where the schema has a type. */
     static int tokensPerRecord(Shape shape) {
         return Math.max(10, Json.compact(shape.toJsonSchema()).length() / CHARS_PER_TOKEN);
-    }
-
-    static int concurrency(Backend backend, LlmockConfig config) {
-        if (LlmockConfig.SYNTHETIC.equals(backend.provider())) {
-            return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        }
-        List<BackendConfig> members = config.backendsNamed(backend.name());
-        if (members.isEmpty() || members.stream().anyMatch(m -> m.maxConcurrentRequests() == null)) {
-            return DEFAULT_CONCURRENCY;
-        }
-        return members.stream().mapToInt(BackendConfig::maxConcurrentRequests).sum();
     }
 }

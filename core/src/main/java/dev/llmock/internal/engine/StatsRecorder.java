@@ -3,7 +3,7 @@ package dev.llmock.internal.engine;
 import dev.llmock.BackendConfig;
 import dev.llmock.BackendStats;
 import dev.llmock.LlmockStats;
-import dev.llmock.internal.backend.RetryLedger;
+import dev.llmock.spi.CallCost;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,48 +12,44 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Counts calls, outcomes, latencies and tokens per backend name; thread-safe. */
-public final class StatsRecorder {
+/**
+ * Counts calls, outcomes, latencies and tokens per backend name, booking each call's {@link CallCost} under the
+ * backend that made it; thread-safe. Every attempt counts as a call; an attempt that failed and was tried again
+ * counts as a failure and a retry.
+ */
+final class StatsRecorder {
     private static final int LATENCY_WINDOW = 10_000;
     private final Map<String, Counter> counters = new ConcurrentSkipListMap<>();
     private final Map<String, BackendConfig> costs = new ConcurrentHashMap<>();
 
     /** Remembers the prices of a backend so the snapshot can estimate cost. */
-    public void register(String name, BackendConfig config) {
+    void register(String name, BackendConfig config) {
         if (config != null && (config.costPer1kInputTokens() != null || config.costPer1kOutputTokens() != null)) {
             costs.putIfAbsent(name, config);
         }
     }
 
-    public void success(String backend, String provider, Duration latency, Long promptTokens, Long completionTokens) {
-        collectRetries();
-        counter(backend, provider).record(true, latency, promptTokens, completionTokens);
+    /** A call that answered: {@code usable} when its output passed the checks. */
+    void answered(CallCost cost, boolean usable, Duration latency) {
+        int succeeded = usable ? 1 : 0;
+        counter(cost).book(cost, Math.max(1, cost.attempts()) - succeeded, succeeded, cost.retries(), latency);
     }
 
-    public void failure(String backend, String provider, Duration latency) {
-        collectRetries();
-        counter(backend, provider).record(false, latency, null, null);
+    /** A call whose failure ended the engine's attempt (no other backend or call followed it). */
+    void failed(CallCost cost, Duration latency) {
+        counter(cost).book(cost, Math.max(1, cost.attempts()), 0, cost.retries(), latency);
     }
 
-    /** A failed attempt that was tried again: it counts as a call, a failure and a retry. */
-    public void retry(String backend, String provider) {
-        counter(backend, provider).retry();
+    /** A call that failed and was followed by another try (a pool's next member, a truncated answer asked again). */
+    void superseded(CallCost cost) {
+        counter(cost).book(cost, cost.attempts(), 0, cost.attempts(), null);
     }
 
-    /** Takes the retries the backends noted on this thread while making the call whose outcome is being recorded. */
-    private void collectRetries() {
-        for (RetryLedger.Entry entry : RetryLedger.drain()) {
-            for (int i = 0; i < entry.retries(); i++) {
-                retry(entry.backend(), entry.provider());
-            }
-        }
+    private Counter counter(CallCost cost) {
+        return counters.computeIfAbsent(cost.backend(), name -> new Counter(cost.provider()));
     }
 
-    private Counter counter(String backend, String provider) {
-        return counters.computeIfAbsent(backend, name -> new Counter(provider));
-    }
-
-    public LlmockStats snapshot() {
+    LlmockStats snapshot() {
         List<BackendStats> rows = new ArrayList<>();
         counters.forEach((name, counter) -> rows.add(counter.snapshot(name, costs.get(name))));
         return new LlmockStats(rows);
@@ -74,23 +70,18 @@ public final class StatsRecorder {
             this.provider = provider;
         }
 
-        synchronized void record(boolean ok, Duration latency, Long prompt, Long completion) {
-            calls++;
-            if (ok) {
-                successes++;
-            } else {
-                failures++;
+        /** {@code failed} failed attempts and {@code succeeded} usable answers; latency null when not sampled. */
+        synchronized void book(CallCost cost, int failed, int succeeded, int retried, Duration latency) {
+            calls += failed + succeeded;
+            failures += failed;
+            successes += succeeded;
+            retries += retried;
+            promptTokens += cost.promptTokens() == null ? 0 : cost.promptTokens();
+            completionTokens += cost.completionTokens() == null ? 0 : cost.completionTokens();
+            if (latency != null) {
+                latencies[recorded % LATENCY_WINDOW] = latency.toNanos();
+                recorded++;
             }
-            promptTokens += prompt == null ? 0 : prompt;
-            completionTokens += completion == null ? 0 : completion;
-            latencies[recorded % LATENCY_WINDOW] = latency.toNanos();
-            recorded++;
-        }
-
-        synchronized void retry() {
-            calls++;
-            failures++;
-            retries++;
         }
 
         synchronized BackendStats snapshot(String name, BackendConfig prices) {

@@ -1,6 +1,6 @@
 package dev.llmock.internal.engine;
 
-import dev.llmock.spi.BackendResponse;
+import dev.llmock.spi.CallCost;
 import java.time.Duration;
 
 /** Calls, latency and tokens summed over one stage or request, plus the facts of the correction loop. */
@@ -15,14 +15,14 @@ final class Totals {
     private int validatorCalls;
     private int finalTries;
 
-    synchronized void record(BackendResponse response, Duration took) {
-        attempts += Math.max(1, response.attempts());
+    synchronized void record(CallCost cost, Duration took) {
+        attempts += Math.max(1, cost.attempts());
         calls++;
         latency = latency.plus(took);
-        promptTokens = sum(promptTokens, response.promptTokens());
-        completionTokens = sum(completionTokens, response.completionTokens());
-        if (response.model() != null) {
-            model = response.model();
+        promptTokens = sum(promptTokens, cost.promptTokens());
+        completionTokens = sum(completionTokens, cost.completionTokens());
+        if (cost.model() != null) {
+            model = cost.model();
         }
     }
 

@@ -10,6 +10,7 @@ import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.BackendFactory;
+import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
 import dev.llmock.spi.BackendResponse;
 
@@ -19,6 +20,10 @@ import dev.llmock.spi.BackendResponse;
  */
 public final class SyntheticBackend implements Backend {
     public static final String MODEL = "datafaker";
+    /** Records per call: large, since a call costs no tokens; only the granularity of progress depends on it. */
+    static final int RECORDS_PER_CALL = 250;
+    private static final BackendLimits LIMITS = new BackendLimits(null,
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), RECORDS_PER_CALL);
     private final String name;
 
     public SyntheticBackend(String name) {
@@ -41,13 +46,18 @@ public final class SyntheticBackend implements Backend {
     }
 
     @Override
+    public BackendLimits limits() {
+        return LIMITS;
+    }
+
+    @Override
     public BackendResponse call(BackendRequest request) {
         // A repair asks again with a fresh seed: the same seed would give the same record.
         long seed = request.repair().isEmpty() ? request.seed() : Seeds.mix(request.seed() ^ request.repair().size());
         if (request.count() == 1) {
             JsonNode record = SyntheticGenerator.record(ShapeAccess.node(request.shape()), Seeds.forRecord(seed,
                     request.firstIndex()), request.firstIndex(), previous(request, 0));
-            return BackendResponse.of(record, MODEL);
+            return BackendResponse.of(this, record);
         }
         ArrayNode records = Json.MAPPER.createArrayNode();
         for (int i = 0; i < request.count(); i++) {
@@ -55,7 +65,7 @@ public final class SyntheticBackend implements Backend {
             records.add(SyntheticGenerator.record(ShapeAccess.node(request.shape()), Seeds.forRecord(seed, index), index,
                     previous(request, i)));
         }
-        return BackendResponse.of(records, MODEL);
+        return BackendResponse.of(this, records);
     }
 
     private static JsonNode previous(BackendRequest request, int offset) {

@@ -1,6 +1,6 @@
 package dev.llmock.internal.backend;
 
-import static dev.llmock.internal.backend.LoopbackLlm.json;
+import static dev.llmock.internal.backend.http.LoopbackLlm.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -16,11 +16,11 @@ import okhttp3.OkHttpClient;
  * @param source      where the configuration came from, for messages
  * @param client      the shared HTTP client; tests give one with their own DNS
  */
-public record HttpSettings(Duration timeout, LlmockConfig.Retry retry, LlmockConfig.CircuitBreaker circuitBreaker,
+record HttpSettings(Duration timeout, LlmockConfig.Retry retry, LlmockConfig.CircuitBreaker circuitBreaker,
                            LlmockConfig.Limits limits, double temperature, Clock clock, String source,
                            OkHttpClient client) {
-    public static final int DEFAULT_TIMEOUT_SECONDS = 60;
-    public static final double DEFAULT_TEMPERATURE = 0.7;
+    static final int DEFAULT_TIMEOUT_SECONDS = 60;
+    static final double DEFAULT_TEMPERATURE = 0.7;
 
     /** One client for the JVM, so that every backend shares its connection pool and threads. */
     private static final OkHttpClient SHARED = new OkHttpClient.Builder()
@@ -37,7 +37,7 @@ public record HttpSettings(Duration timeout, LlmockConfig.Retry retry, LlmockCon
         Objects.requireNonNull(client, "client");
     }
 
-    public static HttpSettings of(BackendConfig backend, BackendContext context) {
+    static HttpSettings of(BackendConfig backend, BackendContext context) {
         LlmockConfig config = context.config();
         int seconds = backend.timeoutSeconds() != null ? backend.timeoutSeconds()
                 : config.timeoutSeconds() != null ? config.timeoutSeconds() : DEFAULT_TIMEOUT_SECONDS;
@@ -47,12 +47,12 @@ public record HttpSettings(Duration timeout, LlmockConfig.Retry retry, LlmockCon
     }
 
     /** A copy with another per-attempt timeout (tests use a fraction of a second). */
-    public HttpSettings withTimeout(Duration value) {
+    HttpSettings withTimeout(Duration value) {
         return new HttpSettings(value, retry, circuitBreaker, limits, temperature, clock, source, client);
     }
 
     /** A copy with another HTTP client. */
-    public HttpSettings withClient(OkHttpClient value) {
+    HttpSettings withClient(OkHttpClient value) {
         return new HttpSettings(timeout, retry, circuitBreaker, limits, temperature, clock, source, value);
     }
 

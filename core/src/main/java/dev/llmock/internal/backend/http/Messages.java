@@ -96,6 +96,7 @@ final class Messages {
                 + seconds(waited);
     }
 
+    /** Written as the last word: the engine asks again with fewer records and a larger budget before giving up. */
     static String truncated(String reason, Integer budget) {
         return "was cut off at the output token limit (" + reason + (budget == null ? "" : ", max " + budget + " tokens")
                 + "), even after retrying with a larger budget and fewer records per call";

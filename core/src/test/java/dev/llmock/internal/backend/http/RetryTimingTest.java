@@ -2,7 +2,6 @@ package dev.llmock.internal.backend.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llmock.internal.backend.LoopbackLlm.TestClock;
 import java.time.Duration;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
@@ -33,20 +32,20 @@ class RetryTimingTest {
 
     @Test
     void backsOffExponentiallyWithJitterUpToTheCap() {
-        assertThat(HttpBackend.backoff(100, 10_000, 1, 0.5)).isEqualTo(Duration.ofMillis(100));
-        assertThat(HttpBackend.backoff(100, 10_000, 3, 0.5)).isEqualTo(Duration.ofMillis(400));
-        assertThat(HttpBackend.backoff(100, 10_000, 3, 0.0)).isEqualTo(Duration.ofMillis(300));
-        assertThat(HttpBackend.backoff(100, 10_000, 3, 1.0)).isEqualTo(Duration.ofMillis(500));
-        assertThat(HttpBackend.backoff(100, 1_000, 10, 0.5)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(Resilience.backoff(100, 10_000, 1, 0.5)).isEqualTo(Duration.ofMillis(100));
+        assertThat(Resilience.backoff(100, 10_000, 3, 0.5)).isEqualTo(Duration.ofMillis(400));
+        assertThat(Resilience.backoff(100, 10_000, 3, 0.0)).isEqualTo(Duration.ofMillis(300));
+        assertThat(Resilience.backoff(100, 10_000, 3, 1.0)).isEqualTo(Duration.ofMillis(500));
+        assertThat(Resilience.backoff(100, 1_000, 10, 0.5)).isEqualTo(Duration.ofMillis(1000));
     }
 
     @Test
     void retriesOnlyWhatMayPass() {
         for (int status : new int[] {408, 409, 429, 500, 502, 503, 529}) {
-            assertThat(HttpBackend.retryable(status)).as("HTTP %d", status).isTrue();
+            assertThat(Transport.retryable(status)).as("HTTP %d", status).isTrue();
         }
         for (int status : new int[] {400, 401, 403, 404, 422}) {
-            assertThat(HttpBackend.retryable(status)).as("HTTP %d", status).isFalse();
+            assertThat(Transport.retryable(status)).as("HTTP %d", status).isFalse();
         }
     }
 }

@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.llmock.LlmockConfig;
+import dev.llmock.SettingResolver;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
@@ -31,12 +33,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * The cassette is {@code <directory>/<test class name>.json}, the directory from {@link Builder#cassettes}, else the
- * configuration parameter or system property {@value Cassettes#DIR_PROPERTY}, else as {@link Cassettes} says; the
- * mode comes from {@link Builder#mode}, else the
- * JUnit configuration parameter or system property {@value RecordMode#MODE_PROPERTY}, else {@value RecordMode#MODE_ENV},
- * else {@code replay} on CI and {@code record} elsewhere. A failed test's recordings are kept, so the failure replays. By default the
- * server binds 127.0.0.1 on a dynamic port.
+ * The cassette is {@code <directory>/<test class name>.json}. The directory and the mode come from the builder
+ * ({@link Builder#cassettes}, {@link Builder#mode}), else from the JUnit configuration parameter or system property,
+ * the environment variable, {@code llmock.json}, the default, as {@link CassetteSettings} lists them (mode:
+ * {@value RecordMode#MODE_PROPERTY}, {@value RecordMode#MODE_ENV}, else {@code replay} on CI and {@code record}
+ * elsewhere). A failed test's recordings are kept, so the failure replays. By default the server binds 127.0.0.1 on a
+ * dynamic port.
  *
  * @since 0.1.0
  */
@@ -99,19 +101,15 @@ public final class LlmockWireMockExtension extends WireMockExtension {
     }
 
     private void useCassetteOf(ExtensionContext context) {
-        RecordMode resolved = mode != null ? mode : RecordMode.resolve(null,
-                key -> context.getConfigurationParameter(key).orElse(null), System::getenv);
-        Path directory = this.directory != null ? this.directory
-                : context.getConfigurationParameter(Cassettes.DIR_PROPERTY).map(Path::of).orElse(null);
+        SettingResolver sources = SettingResolver.of(key -> context.getConfigurationParameter(key).orElse(null),
+                System::getenv).withConfig(llmock.config());
+        RecordMode resolvedMode = sources.get(CassetteSettings.MODE, mode);
+        Path resolvedDirectory = sources.get(CassetteSettings.DIRECTORY, directory);
         Cassettes cassettes = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + directory + ":" + resolved.id(),
-                key -> {
-                    Cassettes.Builder builder = Cassettes.newBuilder().mode(resolved).config(llmock.config());
-                    if (directory != null) {
-                        builder.directory(directory);
-                    }
-                    return builder.build();
-                }, Cassettes.class);
+                "cassettes:" + resolvedDirectory.toAbsolutePath() + ":" + resolvedMode.id(),
+                key -> Cassettes.newBuilder().settings(sources).config(llmock.config()).mode(resolvedMode)
+                        .directory(resolvedDirectory).build(),
+                Cassettes.class);
         llmock.useCassette(cassettes, nameFor(context));
     }
 

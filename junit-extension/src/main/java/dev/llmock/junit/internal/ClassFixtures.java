@@ -34,16 +34,24 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
     private static ClassFixtures create(ExtensionContext classContext) {
         Settings settings = Settings.resolve(classContext, System::getenv);
         Cassettes cassettes = classContext.getRoot().getStore(LlmockStore.NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + settings.cassettesDirectory().toAbsolutePath() + ":" + settings.mode(),
-                key -> Cassettes.newBuilder().directory(settings.cassettesDirectory()).mode(settings.mode())
-                        .config(settings.config()).build(),
-                Cassettes.class);
+                "cassettes:" + settings.cassettesDirectory().toAbsolutePath() + ":" + settings.mode() + ":"
+                        + settings.maxAge() + ":" + settings.config().source(),
+                key -> cassettes(settings), Cassettes.class);
         Cassette cassette = cassettes.open(settings.cassetteName());
         Llmock.Builder builder = Llmock.newBuilder().config(settings.config());
         if (settings.mode() != RecordMode.LIVE) {
             builder.interceptor(cassette.interceptor());
         }
         return new ClassFixtures(settings, cassette, builder.build());
+    }
+
+    private static Cassettes cassettes(Settings settings) {
+        Cassettes.Builder builder = Cassettes.newBuilder().directory(settings.cassettesDirectory())
+                .mode(settings.mode()).config(settings.config());
+        if (settings.maxAge() != null) {
+            builder.maxAge(settings.maxAge());
+        }
+        return builder.build();
     }
 
     Fixture generate(FixtureRequest request) {

@@ -146,7 +146,11 @@ final class ServeCommand implements Callable<Integer> {
         return directory.origin() == SettingResolver.Origin.DEFAULT ? Path.of(DEFAULT_DIRECTORY) : directory.value();
     }
 
-    /** One line per request: method, URL, status, how the body was made, time taken. */
+    /**
+     * One line per request: method, URL, status, how the body was made, time taken. Printed before the response is
+     * sent, so a client that has its response can count on the line being there (a request's line is never printed
+     * after {@code stop}).
+     */
     static final class RequestLog implements ServeEventListener {
         private final PrintWriter out;
 
@@ -160,7 +164,7 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
-        public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+        public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
             int status = serveEvent.getResponse() == null ? 0 : serveEvent.getResponse().getStatus();
             String source = serveEvent.getResponse() == null ? null
                     : serveEvent.getResponse().getHeaders().getHeader("X-Llmock-Source").firstValue();

@@ -438,6 +438,38 @@ class CassetteTest {
     }
 
     @Test
+    void aFailedTestsRecordingsAreUndoneInRerecordEvenAfterASave() throws Exception {
+        FixtureRequest request = request(USER).label("UserTest.signsUp(User)").build();
+        try (Cassette cassette = cassettes(RecordMode.RECORD).open("UserTest")) {
+            generate(cassette, ada(), request);
+        }
+        String before = file();
+        Cassette cassette = cassettes(RecordMode.RERECORD).open("UserTest");
+        FixtureRequest added = request(USER).variant(5).label("UserTest.signsUp(User)").build();
+        generate(cassette, TestBackend.scripted((r, c) -> Json.MAPPER.createObjectNode().put("name", "Bo")
+                .put("age", 1)), request);
+        generate(cassette, ada(), added);
+        assertThat(cassette.save()).isTrue();
+
+        assertThat(cassette.testFailed(List.of(request.key().hash(), added.key().hash(), "not-recorded"))).isEqualTo(2);
+        cassette.close();
+
+        assertThat(file()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedTestsRecordingsAreKeptInRecordSoTheFailureReplays() throws Exception {
+        FixtureRequest request = request(USER).label("UserTest.signsUp(User)").build();
+        Cassette cassette = cassettes(RecordMode.RECORD).open("UserTest");
+        generate(cassette, ada(), request);
+
+        assertThat(cassette.testFailed(List.of(request.key().hash()))).isZero();
+        cassette.close();
+
+        assertThat(json(file()).path("entries").has(request.key().hash())).isTrue();
+    }
+
+    @Test
     void recordedAtComesFromTheEngineClock() throws Exception {
         Instant at = Instant.parse("2030-01-02T03:04:05Z");
         try (Cassette cassette = cassettes(RecordMode.RECORD).open("UserTest");

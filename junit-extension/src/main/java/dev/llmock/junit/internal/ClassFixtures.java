@@ -8,6 +8,7 @@ import dev.llmock.cassette.CassetteReport;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import java.nio.file.Path;
+import java.util.Collection;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -58,6 +59,13 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
         Fixture fixture = engine.generate(request);
         RunSummary.INSTANCE.fixture(fixture.provenance().source(), settings.mode());
         return fixture;
+    }
+
+    /** A test that asked for these keys failed; the cassette decides by its mode what becomes of its recordings. */
+    void testFailed(Collection<String> keys) {
+        if (settings.mode() != RecordMode.LIVE) {
+            cassette.testFailed(keys);
+        }
     }
 
     Path cassettePath() {

@@ -12,7 +12,8 @@ public final class FailureReport {
     }
 
     public static void attach(ExtensionContext context, Throwable failure) {
-        List<String> lines = TestFixtures.of(context).lines();
+        TestFixtures fixtures = TestFixtures.find(context);
+        List<String> lines = fixtures == null ? List.of() : fixtures.lines();
         if (lines.isEmpty()) {
             return;
         }

@@ -65,9 +65,7 @@ public final class Injector {
         int variant = generated.variant() >= 0 ? generated.variant() : fixtures.nextVariant(base);
         FixtureRequest request = base.toBuilder().variant(variant).build();
 
-        ClassFixtures classFixtures = ClassFixtures.of(context);
-        Fixture fixture = classFixtures.generate(request);
-        fixtures.add(what, request, fixture, classFixtures.cassettePath());
+        Fixture fixture = fixtures.generate(what, request);
         try {
             return target.convert(fixture);
         } catch (LlmockException | IllegalArgumentException e) {

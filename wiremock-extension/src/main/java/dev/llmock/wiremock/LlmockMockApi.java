@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import dev.llmock.cassette.RecordMode;
 import dev.llmock.wiremock.internal.MockApiHandler;
 import dev.llmock.wiremock.internal.ReplayedResponses;
 import dev.llmock.wiremock.internal.Responses;
@@ -95,13 +96,14 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
         return replayed.get(replayKey(request), () -> handler.handle(request.getMethod().getName(), request.getUrl(),
-                request::getHeader, request.getBody(), request.getHeader("Content-Type"), llmock.label()),
+                request::getHeader, request.getBody(), request.getHeader("Content-Type"),
+                llmock.tests().labelFor(request.getHeader(LlmockWireMock.TEST_HEADER))),
                 answer -> Responses.of(answer, serveEvent.getResponseDefinition()));
     }
 
     /** The method, URL and the control headers steer the answer besides the body; null when not replaying. */
     private String replayKey(Request request) {
-        if (llmock.mode() != dev.llmock.cassette.RecordMode.REPLAY) {
+        if (llmock.mode() != RecordMode.REPLAY) {
             return null;
         }
         StringBuilder key = new StringBuilder(request.getMethod().getName()).append(' ').append(request.getUrl());

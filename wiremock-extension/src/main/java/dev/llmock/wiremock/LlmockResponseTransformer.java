@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Shape;
+import dev.llmock.cassette.RecordMode;
 import dev.llmock.internal.Json;
 import dev.llmock.wiremock.internal.Answer;
 import dev.llmock.wiremock.internal.BadRequest;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A WireMock response transformer, named {@value #NAME}, that answers a stub with data generated from a shape.
@@ -64,7 +66,7 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
 
     private final LlmockWireMock llmock;
     /** Shapes come from stub definitions, so there are few. */
-    private final java.util.Map<String, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
     private final ReplayedResponses replayed = new ReplayedResponses();
 
     /** The transformer on {@link LlmockWireMock}'s defaults; for WireMock's extension loading. */
@@ -95,7 +97,7 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
 
     /** The stub, method, URL and content type steer the answer besides the body; null when not replaying. */
     private String replayKey(ServeEvent serveEvent) {
-        if (llmock.mode() != dev.llmock.cassette.RecordMode.REPLAY || serveEvent.getStubMapping() == null) {
+        if (llmock.mode() != RecordMode.REPLAY || serveEvent.getStubMapping() == null) {
             return null;
         }
         Request request = serveEvent.getRequest();
@@ -126,6 +128,7 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
                 .backend(text(parameters, BACKEND))
                 .prompt(text(parameters, PROMPT))
                 .context(facts)
+                .label(llmock.tests().labelFor(request.getHeader(LlmockWireMock.TEST_HEADER)))
                 .build();
         Fixture fixture = llmock.generate(fixtureRequest);
         Answer answer = Answer.ok(200, fixture.json(), fixture.provenance().source().name().toLowerCase(Locale.ROOT));

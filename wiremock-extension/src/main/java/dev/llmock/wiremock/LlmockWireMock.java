@@ -10,6 +10,7 @@ import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.spi.FixtureInterceptor;
 import dev.llmock.wiremock.internal.FactOverlay;
+import dev.llmock.wiremock.internal.RunningTests;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +37,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LlmockWireMock implements AutoCloseable {
     /** The cassette name used unless one is given: {@value}. */
     public static final String DEFAULT_CASSETTE = "llmock-wiremock";
+    /**
+     * Request header naming the test a request belongs to, for its cassette entry: {@value}. Needed only when tests
+     * run concurrently against one server; see {@link LlmockWireMockExtension#testLabel()}.
+     */
+    public static final String TEST_HEADER = "X-Llmock-Test";
     /** Request bodies larger than this many bytes are answered with 413, unless configured: {@value}. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -46,7 +52,7 @@ public final class LlmockWireMock implements AutoCloseable {
     private final long maxBodyBytes;
     private final AtomicReference<Cassettes> cassettes;
     private final AtomicReference<Cassette> cassette = new AtomicReference<>();
-    private volatile String label;
+    private final RunningTests tests = new RunningTests();
     private final LlmockResponseTransformer transformer;
     private final LlmockMockApi mockApi;
 
@@ -145,19 +151,16 @@ public final class LlmockWireMock implements AutoCloseable {
         }
     }
 
+    /** Generates (or replays) a request already labelled with its test, noting what the test recorded. */
     Fixture generate(FixtureRequest request) {
-        String test = label;
-        return engine.generate(test == null || request.label() != null ? request
-                : request.toBuilder().label(test).build());
+        Fixture fixture = engine.generate(request);
+        tests.answered(request, fixture);
+        return fixture;
     }
 
-    String label() {
-        return label;
-    }
-
-    /** The test on whose behalf requests are answered now, for cassette entries; null for none. */
-    void label(String test) {
-        this.label = test;
+    /** The tests running against this server, which label the requests. */
+    RunningTests tests() {
+        return tests;
     }
 
     /** Switches to the cassette {@code name} of {@code source}, saving the one in use first. */

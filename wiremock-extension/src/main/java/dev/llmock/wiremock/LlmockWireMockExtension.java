@@ -12,6 +12,7 @@ import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.wiremock.internal.RunningTests;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ({@link Builder#cassettes}, {@link Builder#mode}), else from the JUnit configuration parameter or system property,
  * the environment variable, {@code llmock.json}, the default, as {@link CassetteSettings} lists them (mode:
  * {@value RecordMode#MODE_PROPERTY}, {@value RecordMode#MODE_ENV}, else {@code replay} on CI and {@code record}
- * elsewhere). A failed test's recordings are kept, so the failure replays. By default the server binds 127.0.0.1 on a
- * dynamic port.
+ * elsewhere). A failed test's recordings are kept in {@code record}, so the failure replays, and undone in
+ * {@code rerecord}, so a failing test never overwrites good entries. Each request's entry is labelled with its test
+ * (see {@link #testLabel()} for tests that run concurrently). By default the server binds 127.0.0.1 on a dynamic port.
  *
  * @since 0.1.0
  */
@@ -78,6 +80,20 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         useCassetteOf(context);
     }
 
+    /**
+     * The label of the test running on the calling thread, e.g. {@code UsersTest.findsAUser()}; null outside a test.
+     * When tests run concurrently against one server, send it in the {@value LlmockWireMock#TEST_HEADER} header so
+     * each request's cassette entry names its own test:
+     * <pre>{@code
+     * HttpRequest.newBuilder(URI.create(api.url("/api/mock/users/1")))
+     *         .header(LlmockWireMock.TEST_HEADER, api.testLabel()).build();
+     * }</pre>
+     * Without the header a request is labelled with the only running test, or with none while several run.
+     */
+    public String testLabel() {
+        return llmock.tests().labelOnThisThread();
+    }
+
     @Override
     protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
         String name = nameFor(context);
@@ -85,14 +101,9 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         if (current == null || !current.name().equals(name)) {
             useCassetteOf(context);
         }
-        llmock.label(label(context));
-    }
-
-    @Override
-    protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        // What a failed test recorded is kept too, so that its failure replays exactly.
-        llmock.label(null);
-        llmock.save();
+        // closed by JUnit after the test, which is when its recordings are settled and saved
+        context.getStore(NAMESPACE).put(TestScope.class,
+                new TestScope(context, llmock, llmock.tests().start(label(context))));
     }
 
     @Override
@@ -128,6 +139,33 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         return context.getTestMethod()
                 .map(method -> context.getRequiredTestClass().getSimpleName() + "." + method.getName() + "()")
                 .orElse(context.getDisplayName());
+    }
+
+    /**
+     * One test against the server, kept in the test's store: when JUnit closes it, the test stops being attributed
+     * requests, a failed test's recordings go to {@link Cassette#testFailed} (undone in {@code rerecord}, kept in
+     * {@code record}; decided then from {@link ExtensionContext#getExecutionException()}), and the cassette is saved.
+     */
+    private static final class TestScope implements ExtensionContext.Store.CloseableResource {
+        private final ExtensionContext context;
+        private final LlmockWireMock llmock;
+        private final RunningTests.RunningTest test;
+
+        TestScope(ExtensionContext context, LlmockWireMock llmock, RunningTests.RunningTest test) {
+            this.context = context;
+            this.llmock = llmock;
+            this.test = test;
+        }
+
+        @Override
+        public void close() {
+            llmock.tests().finish(test);
+            Cassette cassette = llmock.cassette();
+            if (cassette != null && context.getExecutionException().isPresent()) {
+                cassette.testFailed(test.recorded());
+            }
+            llmock.save();
+        }
     }
 
     /**

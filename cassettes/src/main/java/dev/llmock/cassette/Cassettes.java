@@ -2,11 +2,9 @@ package dev.llmock.cassette;
 
 import dev.llmock.LlmockConfig;
 import dev.llmock.SettingResolver;
-import dev.llmock.cassette.internal.CassetteFile;
 import dev.llmock.cassette.internal.CassetteSession;
 import dev.llmock.cassette.internal.CassetteVerifier;
 import dev.llmock.cassette.internal.Messages;
-import dev.llmock.cassette.internal.Redactor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +45,7 @@ public final class Cassettes {
     private final RecordMode mode;
     private final Clock clock;
     private final Duration maxAge;
-    private final Redactor redactor;
+    private final List<Pattern> redact;
     private final ConcurrentMap<String, Cassette> open = new ConcurrentHashMap<>();
 
     private Cassettes(Path directory, RecordMode mode, Clock clock, Duration maxAge, List<Pattern> redact) {
@@ -55,7 +53,7 @@ public final class Cassettes {
         this.mode = mode;
         this.clock = clock;
         this.maxAge = maxAge;
-        this.redactor = new Redactor(redact);
+        this.redact = List.copyOf(redact);
     }
 
     public static Builder newBuilder() {
@@ -72,7 +70,7 @@ public final class Cassettes {
         Objects.requireNonNull(name, "name");
         return open.computeIfAbsent(name, n -> {
             Path file = fileOf(n);
-            return new Cassette(n, new CassetteSession(new CassetteFile(file), mode, clock, maxAge, redactor));
+            return new Cassette(n, CassetteSession.open(file, mode, clock, maxAge, redact));
         });
     }
 
@@ -125,7 +123,7 @@ public final class Cassettes {
 
     /** Facts about one cassette file, read without changing it. */
     public static CassetteStats stats(Path file) {
-        return CassetteVerifier.stats(file, new CassetteFile(file).read());
+        return CassetteVerifier.stats(file);
     }
 
     @Override

@@ -9,7 +9,9 @@ import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.spi.FixtureInterceptor;
+import dev.llmock.wiremock.internal.EngineHandle;
 import dev.llmock.wiremock.internal.FactOverlay;
+import dev.llmock.wiremock.internal.Messages;
 import dev.llmock.wiremock.internal.RunningTests;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -53,6 +55,7 @@ public final class LlmockWireMock implements AutoCloseable {
     private final AtomicReference<Cassettes> cassettes;
     private final AtomicReference<Cassette> cassette = new AtomicReference<>();
     private final RunningTests tests = new RunningTests();
+    private final EngineHandle engineHandle;
     private final LlmockResponseTransformer transformer;
     private final LlmockMockApi mockApi;
 
@@ -73,6 +76,8 @@ public final class LlmockWireMock implements AutoCloseable {
             engineBuilder.seed(builder.seed);
         }
         this.engine = engineBuilder.build();
+        this.engineHandle = new EngineHandle(this::generate, () -> mode() == RecordMode.REPLAY, tests::labelFor,
+                maxBodyBytes, config);
         this.transformer = new LlmockResponseTransformer(this);
         this.mockApi = new LlmockMockApi(this);
     }
@@ -156,6 +161,10 @@ public final class LlmockWireMock implements AutoCloseable {
         Fixture fixture = engine.generate(request);
         tests.answered(request, fixture);
         return fixture;
+    }
+
+    EngineHandle engineHandle() {
+        return engineHandle;
     }
 
     /** The tests running against this server, which label the requests. */
@@ -249,7 +258,7 @@ public final class LlmockWireMock implements AutoCloseable {
         public Builder maxBodyBytes(long value) {
             requireUnset(maxBodyBytes, "maxBodyBytes");
             if (value < 0) {
-                throw new IllegalArgumentException("maxBodyBytes must be 0 or more, but was " + value + ".");
+                throw new IllegalArgumentException(Messages.negativeMaxBodyBytes(value));
             }
             this.maxBodyBytes = value;
             return this;
@@ -257,8 +266,7 @@ public final class LlmockWireMock implements AutoCloseable {
 
         public LlmockWireMock build() {
             if (cassettes != null && (directory != null || mode != null)) {
-                throw new IllegalStateException("cassettes(Cassettes) already holds a directory and a mode;"
-                        + " leave out cassettes(Path) and mode(...), or build the Cassettes with them.");
+                throw new IllegalStateException(Messages.cassettesAndDirectory());
             }
             if (config == null) {
                 config = LlmockConfig.load();
@@ -282,7 +290,7 @@ public final class LlmockWireMock implements AutoCloseable {
 
         private static void requireUnset(Object current, String option) {
             if (current != null) {
-                throw new IllegalStateException(option + " was already set on this builder; set each option once.");
+                throw new IllegalStateException(Messages.optionSetTwice(option));
             }
         }
     }

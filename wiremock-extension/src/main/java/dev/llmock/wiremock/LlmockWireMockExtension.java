@@ -12,6 +12,7 @@ import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.wiremock.internal.Messages;
 import dev.llmock.wiremock.internal.RunningTests;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -195,9 +196,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         public Builder options(Options value) {
             requireUnset(options, "options");
             if (!(value instanceof WireMockConfiguration)) {
-                throw new IllegalArgumentException("LlmockWireMockExtension adds its extensions to the options, so it"
-                        + " needs them as WireMockConfiguration (wireMockConfig()...), but got "
-                        + value.getClass().getName() + ".");
+                throw new IllegalArgumentException(Messages.optionsNotWireMockConfiguration(value.getClass().getName()));
             }
             this.options = (WireMockConfiguration) value;
             return this;
@@ -303,7 +302,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
 
         private static void requireUnset(Object current, String option) {
             if (current != null) {
-                throw new IllegalStateException(option + " was already set on this builder; set each option once.");
+                throw new IllegalStateException(Messages.optionSetTwice(option));
             }
         }
     }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -181,13 +182,16 @@ class LlmockWireMockExtensionTest {
     }
 
     static class ConcurrentTestCase {
+        /** WireMock resets its stubs before each test: both tests wait until both are past that. */
+        static final CyclicBarrier BOTH_STARTED = new CyclicBarrier(2);
         @RegisterExtension
         static LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().config(LlmockConfig.parse(
                 "{\"retry\": {\"maxAttempts\": 1}, \"backends\": [{\"name\": \"slow\", \"provider\": \"openai\","
                         + " \"baseUrl\": \"http://127.0.0.1:" + SimulatedLlm.SERVER.port() + "/v1\", \"model\": \"gpt-4o-mini\"}]}",
                 "test llmock.json")).build();
 
-        private static void requests(String path) {
+        private static void requests(String path) throws Exception {
+            BOTH_STARTED.await(30, TimeUnit.SECONDS);
             String shape = "?shape=" + Http.encode("{\"id\":0,\"name\":\"string\"}");
             CompletableFuture<Http.Reply> stamped = Http.sendAsync("GET", api.url("/api/mock" + path + shape), null,
                     "X-LLM-Backend", "slow", LlmockWireMock.TEST_HEADER, api.testLabel());
@@ -198,12 +202,12 @@ class LlmockWireMockExtensionTest {
         }
 
         @Test
-        void first() {
+        void first() throws Exception {
             requests("/first");
         }
 
         @Test
-        void second() {
+        void second() throws Exception {
             requests("/second");
         }
     }

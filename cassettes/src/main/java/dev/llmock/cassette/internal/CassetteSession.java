@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One open cassette: asks the {@link ModePolicy} what to do with each request and hands it to the class whose job that
@@ -30,8 +32,17 @@ public final class CassetteSession {
     private final EntryPruner pruner;
     private final RecordingDiscarder discarder;
 
-    /** Loads the file now, unless {@code mode} is {@link RecordMode#LIVE}. */
-    public CassetteSession(CassetteFile file, RecordMode mode, Clock clock, Duration maxAge, Redactor redactor) {
+    /**
+     * Opens the cassette file, loading it now unless {@code mode} is {@link RecordMode#LIVE}.
+     *
+     * @param maxAge entries older than this are stale; null for none
+     * @param redact the user's redaction patterns, on top of the built-in ones
+     */
+    public static CassetteSession open(Path file, RecordMode mode, Clock clock, Duration maxAge, List<Pattern> redact) {
+        return new CassetteSession(new CassetteFile(file), mode, clock, maxAge, new Redactor(redact));
+    }
+
+    private CassetteSession(CassetteFile file, RecordMode mode, Clock clock, Duration maxAge, Redactor redactor) {
         this.path = file.path();
         this.mode = mode;
         Staleness staleness = new Staleness(maxAge, clock);

@@ -109,7 +109,12 @@ public final class CassetteVerifier {
         return problems;
     }
 
-    public static CassetteStats stats(Path file, Map<String, ObjectNode> entries) {
+    /** Facts about one cassette file, read without changing it. */
+    public static CassetteStats stats(Path file) {
+        return stats(file, new CassetteFile(file).read());
+    }
+
+    static CassetteStats stats(Path file, Map<String, ObjectNode> entries) {
         Map<String, Integer> backends = new HashMap<>();
         Instant oldest = null;
         Instant newest = null;

@@ -23,7 +23,7 @@ public final class FailureReport {
     }
 
     /** Carries the text; no stack trace of its own, since it is not where anything went wrong. */
-    public static final class FixtureProvenance extends Exception {
+    static final class FixtureProvenance extends Exception {
         private static final long serialVersionUID = 1L;
 
         FixtureProvenance(String message) {

@@ -6,6 +6,7 @@ import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.LlmockConfig;
 import dev.llmock.cassette.Cassette;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.spi.FixtureInterceptor;
@@ -220,7 +221,7 @@ public final class LlmockWireMock implements AutoCloseable {
             return this;
         }
 
-        /** The cassette directory; see {@link Cassettes} for the default. */
+        /** The cassette directory; otherwise as {@link CassetteSettings#DIRECTORY} says. */
         public Builder cassettes(Path directoryPath) {
             requireUnset(directory, "cassettes directory");
             this.directory = Objects.requireNonNull(directoryPath, "directory");

@@ -216,7 +216,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
             return this;
         }
 
-        /** The cassette directory; see {@link Cassettes} for the default. */
+        /** The cassette directory; otherwise as {@link CassetteSettings#DIRECTORY} says. */
         public Builder cassettes(Path value) {
             requireUnset(directory, "cassettes");
             this.directory = Objects.requireNonNull(value, "cassettes");

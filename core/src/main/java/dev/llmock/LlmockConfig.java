@@ -1,10 +1,9 @@
 package dev.llmock;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import dev.llmock.internal.config.ConfigLocator;
 import dev.llmock.internal.config.ConfigReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +32,15 @@ import java.util.Optional;
  * @param retry           retry settings
  * @param circuitBreaker  circuit breaker settings
  * @param limits          bounds for strings and arrays sent to providers
- * @param cassettes       the {@code cassettes} section, read by the cassettes module (empty object when absent)
+ * @param cassettes       the {@code cassettes} section, read by the cassettes module ({@link CassettesSection#NONE}
+ *                        when absent)
  * @param source          where this configuration came from, for messages
  * @since 0.1.0
  */
 public record LlmockConfig(Double temperature, Integer timeoutSeconds, String defaultBackend,
                            List<BackendConfig> backends, Map<String, String> routing, Retry retry,
-                           CircuitBreaker circuitBreaker, Limits limits, JsonNode cassettes, String source) {
+                           CircuitBreaker circuitBreaker, Limits limits, CassettesSection cassettes,
+                           String source) {
 
     /** System property naming the configuration file: {@value}. */
     public static final String CONFIG_PROPERTY = "llmock.config";
@@ -50,10 +51,17 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
     /** The provider name of the embedded generator: {@value}. */
     public static final String SYNTHETIC = "synthetic";
 
+    /**
+     * The configuration file: {@value #CONFIG_PROPERTY}, then {@value #CONFIG_ENV}; without either (null), the
+     * classpath resource {@value #CONFIG_RESOURCE}.
+     */
+    public static final Setting<Path> FILE = Setting.<Path>newBuilder().property(CONFIG_PROPERTY).env(CONFIG_ENV)
+            .parser((text, source) -> Path.of(text), "the path of a llmock.json file").build();
+
     public LlmockConfig {
         backends = List.copyOf(backends);
         routing = Map.copyOf(routing);
-        cassettes = cassettes == null ? NullNode.getInstance() : cassettes;
+        cassettes = cassettes == null ? CassettesSection.NONE : cassettes;
     }
 
     /** Retries with exponential back-off: {@code retry.maxAttempts}, {@code retry.baseDelayMs}. */
@@ -71,10 +79,27 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
         public static final Limits DEFAULT = new Limits(200, 20);
     }
 
+    /**
+     * The {@code cassettes} section, validated when the file is read: {@code {"directory": "...", "maxAge": "P30D",
+     * "redact": ["ACME-\\d+"]}}.
+     *
+     * @param directory where cassette files live, or null when the section does not say
+     * @param maxAge    entries older than this are stale, or null when the section does not say
+     * @param redact    Java regular expressions whose matches are redacted, besides the built-in ones
+     */
+    public record CassettesSection(Path directory, Duration maxAge, List<String> redact) {
+        /** A missing section. */
+        public static final CassettesSection NONE = new CassettesSection(null, null, List.of());
+
+        public CassettesSection {
+            redact = List.copyOf(redact);
+        }
+    }
+
     /** No configuration: every backend name resolves to the embedded synthetic generator. */
     public static LlmockConfig none() {
         return new LlmockConfig(null, null, null, List.of(), Map.of(), Retry.DEFAULT, CircuitBreaker.DEFAULT,
-                Limits.DEFAULT, null, "none");
+                Limits.DEFAULT, CassettesSection.NONE, "none");
     }
 
     /**

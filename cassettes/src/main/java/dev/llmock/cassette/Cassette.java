@@ -3,6 +3,7 @@ package dev.llmock.cassette;
 import dev.llmock.cassette.internal.CassetteSession;
 import dev.llmock.spi.FixtureInterceptor;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /**
  * One cassette file, open for a run: its {@link #interceptor()} answers requests from the file or records them,
@@ -101,6 +102,19 @@ public final class Cassette implements AutoCloseable {
      */
     public int discard(String test) {
         return session.discard(test);
+    }
+
+    /**
+     * Tells the cassette that the test which asked for these request keys failed. In {@link RecordMode#RERECORD} its
+     * entries go back to what they were before this run (new ones are dropped), so a failing test never overwrites
+     * good entries; in {@link RecordMode#RECORD} what it recorded is kept, so the failure replays. The JUnit and
+     * WireMock extensions call this when a test ends with an exception.
+     *
+     * @param keys the {@link dev.llmock.RequestKey#hash() keys} of the requests the test made
+     * @return how many entries were restored or dropped
+     */
+    public int testFailed(Collection<String> keys) {
+        return session.testFailed(keys);
     }
 
     /** Entries, backends, oldest and newest recording, and file size, as held now. */

@@ -3,7 +3,9 @@ package dev.llmock.cassette;
 import dev.llmock.cassette.internal.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Facts about a cassette file, for {@code llmock cassettes stats}.
@@ -20,7 +22,7 @@ public record CassetteStats(Path path, int entries, Map<String, Integer> backend
                             long sizeBytes) {
 
     public CassetteStats {
-        backends = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(backends));
+        backends = Collections.unmodifiableMap(new TreeMap<>(backends));
     }
 
     /** One line: {@code UserTest.json: 4 entries (synthetic 3, fast 1), 2024-01-01T00:00:00Z .. ..., 2.1 KB}. */

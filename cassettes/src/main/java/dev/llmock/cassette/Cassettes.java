@@ -1,19 +1,14 @@
 package dev.llmock.cassette;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
-import dev.llmock.cassette.internal.CassetteFile;
+import dev.llmock.SettingResolver;
 import dev.llmock.cassette.internal.CassetteSession;
 import dev.llmock.cassette.internal.CassetteVerifier;
 import dev.llmock.cassette.internal.Messages;
-import dev.llmock.cassette.internal.Redactor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,23 +28,24 @@ import java.util.regex.PatternSyntaxException;
  * Cassette cassette = cassettes.open("com.acme.UserTest");
  * }</pre>
  *
- * <p>The directory is, in order: {@link Builder#directory}, the system property {@value #DIR_PROPERTY}, the
- * configuration's {@code cassettes.directory}, {@value #DEFAULT_DIRECTORY}. The mode is {@link Builder#mode}, else
- * {@link RecordMode#resolve} on system properties and the environment. Instances are immutable and thread-safe.
+ * <p>Each option comes from the builder, else as {@link CassetteSettings} says: the system property, the
+ * environment variable, the configuration's {@code cassettes} section, the default. The directory, for instance, is
+ * {@link Builder#directory}, else {@value #DIR_PROPERTY}, else {@value CassetteSettings#DIR_ENV}, else
+ * {@code cassettes.directory}, else {@value #DEFAULT_DIRECTORY}. Instances are immutable and thread-safe.
  *
  * @since 0.1.0
  */
 public final class Cassettes {
     /** Where cassettes live unless configured otherwise: {@value}. */
     public static final String DEFAULT_DIRECTORY = "src/test/resources/llmock/cassettes";
-    /** System property naming the cassette directory: {@value}. */
+    /** System property and JUnit configuration parameter naming the cassette directory: {@value}. */
     public static final String DIR_PROPERTY = "llmock.cassettes.dir";
 
     private final Path directory;
     private final RecordMode mode;
     private final Clock clock;
     private final Duration maxAge;
-    private final Redactor redactor;
+    private final List<Pattern> redact;
     private final ConcurrentMap<String, Cassette> open = new ConcurrentHashMap<>();
 
     private Cassettes(Path directory, RecordMode mode, Clock clock, Duration maxAge, List<Pattern> redact) {
@@ -57,7 +53,7 @@ public final class Cassettes {
         this.mode = mode;
         this.clock = clock;
         this.maxAge = maxAge;
-        this.redactor = new Redactor(redact);
+        this.redact = List.copyOf(redact);
     }
 
     public static Builder newBuilder() {
@@ -74,7 +70,7 @@ public final class Cassettes {
         Objects.requireNonNull(name, "name");
         return open.computeIfAbsent(name, n -> {
             Path file = fileOf(n);
-            return new Cassette(n, new CassetteSession(new CassetteFile(file), mode, clock, maxAge, redactor));
+            return new Cassette(n, CassetteSession.open(file, mode, clock, maxAge, redact));
         });
     }
 
@@ -127,7 +123,7 @@ public final class Cassettes {
 
     /** Facts about one cassette file, read without changing it. */
     public static CassetteStats stats(Path file) {
-        return CassetteVerifier.stats(file, new CassetteFile(file).read());
+        return CassetteVerifier.stats(file);
     }
 
     @Override
@@ -147,18 +143,19 @@ public final class Cassettes {
         private Duration maxAge;
         private List<String> redact;
         private LlmockConfig config;
+        private SettingResolver settings;
 
         private Builder() {
         }
 
-        /** The cassette directory; see {@link Cassettes} for the default. */
+        /** The cassette directory; see {@link CassetteSettings#DIRECTORY} for where it comes from otherwise. */
         public Builder directory(Path value) {
             requireUnset(directory, "directory");
             this.directory = Objects.requireNonNull(value, "directory");
             return this;
         }
 
-        /** The mode; by default {@link RecordMode#resolve} on system properties and the environment. */
+        /** The mode; see {@link CassetteSettings#MODE} for where it comes from otherwise. */
         public Builder mode(RecordMode value) {
             requireUnset(mode, "mode");
             this.mode = Objects.requireNonNull(value, "mode");
@@ -172,7 +169,10 @@ public final class Cassettes {
             return this;
         }
 
-        /** Entries older than this are stale: re-recorded in record mode, reported in replay; none by default. */
+        /**
+         * Entries older than this are stale: re-recorded in record mode, reported in replay; see
+         * {@link CassetteSettings#MAX_AGE} for where it comes from otherwise (none by default).
+         */
         public Builder maxAge(Duration value) {
             requireUnset(maxAge, "maxAge");
             this.maxAge = Objects.requireNonNull(value, "maxAge");
@@ -187,8 +187,8 @@ public final class Cassettes {
         }
 
         /**
-         * Reads the configuration's {@code cassettes} section: {@code directory}, {@code maxAge} (ISO-8601, e.g.
-         * {@code "P30D"}) and {@code redact} (patterns). Options set on this builder win; patterns add up.
+         * The {@code llmock.json} whose {@code cassettes} section ({@code directory}, {@code maxAge}, {@code redact})
+         * is read, below system properties and the environment. Options set on this builder win; patterns add up.
          */
         public Builder config(LlmockConfig value) {
             requireUnset(config, "config");
@@ -196,61 +196,31 @@ public final class Cassettes {
             return this;
         }
 
+        /**
+         * Where the options not set on this builder come from: system properties and the environment by default
+         * (see {@link CassetteSettings}). The JUnit extension passes its configuration parameters this way.
+         */
+        public Builder settings(SettingResolver value) {
+            requireUnset(settings, "settings");
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
         public Cassettes build() {
-            Path dir = directory;
-            Duration age = maxAge;
-            List<String> patterns = new ArrayList<>();
-            JsonNode section = config == null ? null : config.cassettes();
-            if (section != null && section.isObject()) {
-                String source = config.source();
-                Iterator<String> keys = section.fieldNames();
-                while (keys.hasNext()) {
-                    String key = keys.next();
-                    if (!List.of("directory", "maxAge", "redact").contains(key)) {
-                        throw new ConfigException(Messages.badConfigKey(source, key));
-                    }
-                }
-                if (dir == null && System.getProperty(DIR_PROPERTY) == null && section.hasNonNull("directory")) {
-                    if (!section.get("directory").isTextual()) {
-                        throw new ConfigException(Messages.badConfigValue(source, "directory", "a path as a string"));
-                    }
-                    dir = Path.of(section.get("directory").asText());
-                }
-                if (age == null && section.hasNonNull("maxAge")) {
-                    age = parseMaxAge(source, section.get("maxAge"));
-                }
-                JsonNode configured = section.path("redact");
-                if (!configured.isMissingNode() && !configured.isNull()) {
-                    if (!configured.isArray()) {
-                        throw new ConfigException(Messages.badConfigValue(source, "redact",
-                                "an array of regular expressions"));
-                    }
-                    configured.forEach(pattern -> patterns.add(pattern.asText()));
-                }
+            if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+                throw new IllegalArgumentException(Messages.nonPositiveMaxAge(maxAge));
             }
+            SettingResolver sources = settings == null ? SettingResolver.system() : settings;
+            if (config != null) {
+                sources = sources.withConfig(config);
+            }
+            List<String> patterns = new ArrayList<>(sources.get(CassetteSettings.REDACT));
             if (redact != null) {
                 patterns.addAll(redact);
             }
-            if (dir == null) {
-                dir = Path.of(System.getProperty(DIR_PROPERTY, DEFAULT_DIRECTORY));
-            }
-            if (age != null && (age.isNegative() || age.isZero())) {
-                throw new IllegalArgumentException(Messages.nonPositiveMaxAge(age));
-            }
-            RecordMode resolved = mode != null ? mode : RecordMode.resolve(null, System::getProperty, System::getenv);
-            return new Cassettes(dir, resolved, clock == null ? Clock.systemUTC() : clock, age, compile(patterns));
-        }
-
-        private static Duration parseMaxAge(String source, JsonNode value) {
-            try {
-                Duration parsed = Duration.parse(value.asText());
-                if (parsed.isNegative() || parsed.isZero()) {
-                    throw new ConfigException(Messages.badMaxAge(source, value.asText()));
-                }
-                return parsed;
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(Messages.badMaxAge(source, value.asText()), e);
-            }
+            return new Cassettes(sources.get(CassetteSettings.DIRECTORY, directory),
+                    sources.get(CassetteSettings.MODE, mode), clock == null ? Clock.systemUTC() : clock,
+                    sources.get(CassetteSettings.MAX_AGE, maxAge), compile(patterns));
         }
 
         private static List<Pattern> compile(List<String> patterns) {

@@ -1,6 +1,7 @@
 package dev.llmock.cassette;
 
 import dev.llmock.LlmockException;
+import dev.llmock.SettingResolver;
 import dev.llmock.cassette.internal.Messages;
 import java.util.Locale;
 import java.util.function.Function;
@@ -11,6 +12,8 @@ import java.util.function.Function;
  * <pre>{@code
  * RecordMode mode = RecordMode.resolve(null, System::getProperty, System::getenv);
  * }</pre>
+ *
+ * The mode is the setting {@link CassetteSettings#MODE}.
  *
  * @since 0.1.0
  */
@@ -43,7 +46,8 @@ public enum RecordMode {
     /**
      * The mode in effect: {@code explicit} (an annotation's value) when given, then the parameter {@value #MODE_PROPERTY}
      * (system property or JUnit configuration parameter), then the environment variable {@value #MODE_ENV}, then
-     * {@link #REPLAY} when {@value #CI_ENV} is set to anything but {@code false}, else {@link #RECORD}.
+     * {@link #REPLAY} when {@value #CI_ENV} is set to anything but {@code false}, else {@link #RECORD}. The same as
+     * {@link SettingResolver#get(dev.llmock.Setting, Object)} with {@link CassetteSettings#MODE}.
      *
      * @param explicit   a mode chosen in code, or null/blank for none
      * @param parameters looks up configuration parameters or system properties by name
@@ -51,22 +55,8 @@ public enum RecordMode {
      */
     public static RecordMode resolve(String explicit, Function<String, String> parameters,
                                      Function<String, String> env) {
-        if (!isBlank(explicit)) {
-            return parse(explicit, null);
-        }
-        String parameter = parameters == null ? null : parameters.apply(MODE_PROPERTY);
-        if (!isBlank(parameter)) {
-            return parse(parameter, MODE_PROPERTY);
-        }
-        String fromEnv = env == null ? null : env.apply(MODE_ENV);
-        if (!isBlank(fromEnv)) {
-            return parse(fromEnv, MODE_ENV);
-        }
-        String ci = env == null ? null : env.apply(CI_ENV);
-        if (ci != null && !ci.trim().equalsIgnoreCase("false")) {
-            return REPLAY;
-        }
-        return RECORD;
+        RecordMode chosen = explicit == null || explicit.isBlank() ? null : parse(explicit);
+        return SettingResolver.of(parameters, env).get(CassetteSettings.MODE, chosen);
     }
 
     /** The name as users write it: {@code replay}, {@code record}, {@code rerecord}, {@code live}. */
@@ -74,7 +64,8 @@ public enum RecordMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    private static RecordMode parse(String text, String source) {
+    /** {@code source} names where {@code text} was read, for the message; null for a value in code. */
+    static RecordMode parse(String text, String source) {
         if (text != null) {
             String wanted = text.trim();
             for (RecordMode mode : values()) {
@@ -86,7 +77,9 @@ public enum RecordMode {
         throw new LlmockException(Messages.unknownMode(text, source));
     }
 
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
+    /** True when {@value #CI_ENV} is set to anything but {@code false}. */
+    static boolean onCi(Function<String, String> env) {
+        String ci = env.apply(CI_ENV);
+        return ci != null && !ci.trim().equalsIgnoreCase("false");
     }
 }

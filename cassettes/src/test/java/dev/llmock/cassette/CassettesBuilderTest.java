@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
+import dev.llmock.SettingResolver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +73,45 @@ class CassettesBuilderTest {
         assertThatThrownBy(() -> Cassettes.newBuilder().mode(RecordMode.LIVE).mode(RecordMode.REPLAY))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("mode was already set on this builder; set each option once.");
+    }
+
+    @Test
+    void theEnvironmentVariableSetsTheDirectoryWhenNoPropertyDoes() {
+        Map<String, String> env = Map.of("LLMOCK_CASSETTES_DIR", dir.toString(), "LLMOCK_CASSETTES_MAX_AGE", "P2D");
+
+        Cassettes cassettes = Cassettes.newBuilder().mode(RecordMode.RECORD)
+                .settings(SettingResolver.of(name -> null, env::get))
+                .config(config("{\"directory\": \"fromConfig\", \"maxAge\": \"P30D\"}")).build();
+
+        assertThat(cassettes.directory()).isEqualTo(dir);
+        assertThat(cassettes.maxAge()).contains(Duration.ofDays(2));
+    }
+
+    @Test
+    void thePropertyWinsOverTheEnvironmentAndTheBuilderOverBoth() {
+        Map<String, String> properties = Map.of("llmock.cassettes.dir", dir.resolve("property").toString(),
+                "llmock.mode", "replay");
+        Map<String, String> env = Map.of("LLMOCK_CASSETTES_DIR", "fromEnv", "LLMOCK_MODE", "live");
+        SettingResolver settings = SettingResolver.of(properties::get, env::get);
+
+        Cassettes fromSources = Cassettes.newBuilder().settings(settings).build();
+        Cassettes fromBuilder = Cassettes.newBuilder().settings(settings).directory(dir).mode(RecordMode.RERECORD)
+                .build();
+
+        assertThat(fromSources.directory()).isEqualTo(dir.resolve("property"));
+        assertThat(fromSources.mode()).isEqualTo(RecordMode.REPLAY);
+        assertThat(fromBuilder.directory()).isEqualTo(dir);
+        assertThat(fromBuilder.mode()).isEqualTo(RecordMode.RERECORD);
+    }
+
+    @Test
+    void aBadMaxAgeInTheEnvironmentNamesTheVariableAndWhatIsAllowed() {
+        SettingResolver settings = SettingResolver.of(null, Map.of("LLMOCK_CASSETTES_MAX_AGE", "30 days")::get);
+
+        assertThatThrownBy(() -> Cassettes.newBuilder().mode(RecordMode.RECORD).settings(settings).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value \"30 days\" for llmock.cassettes.maxAge (from LLMOCK_CASSETTES_MAX_AGE):"
+                        + " expected a positive ISO-8601 duration such as P30D (30 days) or PT12H (12 hours).");
     }
 
     @Test

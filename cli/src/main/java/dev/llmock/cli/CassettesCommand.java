@@ -1,7 +1,9 @@
 package dev.llmock.cli;
 
+import dev.llmock.SettingResolver;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.CassetteCheck;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.CassetteStats;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.CorruptCassetteException;
@@ -34,17 +36,29 @@ final class CassettesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The cassette directory argument, shared by the subcommands. */
+    /** The cassette directory argument and the configuration, shared by the subcommands. */
     static class Directory {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<dir>",
-                description = "The cassette directory (default: " + Cassettes.DEFAULT_DIRECTORY + ").")
-        Path dir = Path.of(Cassettes.DEFAULT_DIRECTORY);
+                description = "The cassette directory (default: -Dllmock.cassettes.dir, LLMOCK_CASSETTES_DIR, the"
+                        + " configuration's cassettes.directory, or " + Cassettes.DEFAULT_DIRECTORY + ").")
+        Path dir;
 
-        Path existing() {
-            if (!Files.isDirectory(dir)) {
-                throw new LlmockCommand.BadInputException("No cassette directory at " + dir + ".");
+        @Option(names = {"-c", "--config"}, paramLabel = "<llmock.json>",
+                description = "Configuration file (default: -Dllmock.config, LLMOCK_CONFIG, or ./llmock.json if"
+                        + " present).")
+        Path config;
+
+        /** System properties, the environment and the configuration, for the settings not given as options. */
+        SettingResolver settings() {
+            return SettingResolver.system().withConfig(ConfigFile.load(config));
+        }
+
+        Path existing(SettingResolver settings) {
+            Path resolved = settings.get(CassetteSettings.DIRECTORY, dir);
+            if (!Files.isDirectory(resolved)) {
+                throw new LlmockCommand.BadInputException("No cassette directory at " + resolved + ".");
             }
-            return dir;
+            return resolved;
         }
     }
 
@@ -74,12 +88,15 @@ final class CassettesCommand implements Runnable {
         Directory directory = new Directory();
 
         @Option(names = "--max-age", paramLabel = "<duration>", description = "Also count entries older than this"
-                + " (ISO-8601, e.g. P30D); stale entries are reported, not failures.")
+                + " (ISO-8601, e.g. P30D; default: the cassettes.maxAge setting); stale entries are reported, not"
+                + " failures.")
         String maxAge;
 
         @Override
         public Integer call() {
-            Cassettes.Builder builder = Cassettes.newBuilder().directory(directory.existing()).mode(RecordMode.REPLAY);
+            SettingResolver settings = directory.settings();
+            Cassettes.Builder builder = Cassettes.newBuilder().settings(settings).directory(directory.existing(settings))
+                    .mode(RecordMode.REPLAY);
             Duration age = maxAge(maxAge);
             if (age != null) {
                 builder.maxAge(age);
@@ -111,7 +128,7 @@ final class CassettesCommand implements Runnable {
         @Override
         public Integer call() {
             Duration age = maxAge(maxAge);
-            Path root = directory.existing();
+            Path root = directory.existing(directory.settings());
             Map<Path, List<Path>> byDirectory = Cassettes.verify(root).stream().map(CassetteCheck::path)
                     .collect(Collectors.groupingBy(Path::getParent, TreeMap::new, Collectors.toList()));
             PrintWriter out = spec.commandLine().getOut();
@@ -156,7 +173,7 @@ final class CassettesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             int entries = 0;
             int failed = 0;
-            List<CassetteCheck> checks = Cassettes.verify(directory.existing());
+            List<CassetteCheck> checks = Cassettes.verify(directory.existing(directory.settings()));
             for (CassetteCheck check : checks) {
                 CassetteStats stats = check.stats();
                 if (stats == null) {

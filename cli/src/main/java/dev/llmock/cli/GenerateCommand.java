@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
-import dev.llmock.LlmockConfig;
 import dev.llmock.Shape;
 import dev.llmock.internal.Json;
 import java.io.BufferedWriter;
@@ -78,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
                 .label("llmock generate").build();
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && count >= PROGRESS_THRESHOLD);
         Fixture fixture;
-        try (Llmock llmock = Llmock.newBuilder().config(loadConfig()).seed(seed).build()) {
+        try (Llmock llmock = Llmock.newBuilder().config(ConfigFile.load(config)).seed(seed).build()) {
             fixture = llmock.generate(request, progress);
         }
         progress.finish();
@@ -108,18 +107,6 @@ final class GenerateCommand implements Callable<Integer> {
             throw new LlmockCommand.BadInputException("The shape file " + shapeSource.file.toAbsolutePath()
                     + " does not exist.");
         }
-    }
-
-    private LlmockConfig loadConfig() {
-        if (config != null) {
-            return LlmockConfig.fromFile(config);
-        }
-        LlmockConfig found = LlmockConfig.load();
-        Path local = Path.of(LlmockConfig.CONFIG_RESOURCE);
-        if (found.isEmpty() && "none".equals(found.source()) && Files.isRegularFile(local)) {
-            return LlmockConfig.fromFile(local);
-        }
-        return found;
     }
 
     private static void write(JsonNode json, Writer writer, boolean lines) throws IOException {

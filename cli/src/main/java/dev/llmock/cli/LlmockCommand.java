@@ -3,6 +3,7 @@ package dev.llmock.cli;
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockException;
 import dev.llmock.ShapeException;
+import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -59,7 +60,7 @@ public final class LlmockCommand implements Runnable {
         if (e instanceof ShapeException || e instanceof ConfigException || e instanceof BadInputException) {
             return BAD_INPUT;
         }
-        if (!(e instanceof LlmockException) && !(e instanceof java.io.IOException)) {
+        if (!(e instanceof LlmockException) && !(e instanceof IOException)) {
             e.printStackTrace(commandLine.getErr());
         }
         return FAILURE;

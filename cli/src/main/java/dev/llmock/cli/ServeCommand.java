@@ -7,12 +7,13 @@ import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.llmock.LlmockConfig;
+import dev.llmock.SettingResolver;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.wiremock.LlmockMockApi;
 import dev.llmock.wiremock.LlmockWireMock;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the mock API under " + LlmockMockApi.PATH_PREFIX + "/** on WireMock until Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
-    /** Where cassettes go when neither --cassettes, -Dllmock.cassettes.dir nor the configuration says: {@value}. */
+    /** Where cassettes go when neither --cassettes nor a cassette directory setting says: {@value}. */
     static final String DEFAULT_DIRECTORY = "llmock-cassettes";
 
     @CommandLine.Spec
@@ -49,18 +50,18 @@ final class ServeCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--cassettes", paramLabel = "<dir>",
-            description = "Cassette directory (default: -Dllmock.cassettes.dir, the configuration's"
-                    + " cassettes.directory, or ./" + DEFAULT_DIRECTORY + ").")
+            description = "Cassette directory (default: -Dllmock.cassettes.dir, LLMOCK_CASSETTES_DIR, the"
+                    + " configuration's cassettes.directory, or ./" + DEFAULT_DIRECTORY + ").")
     Path cassettes;
 
     @Option(names = "--cassette", paramLabel = "<name>", defaultValue = LlmockWireMock.DEFAULT_CASSETTE,
             description = "Cassette name; the file is <dir>/<name>.json (default: ${DEFAULT-VALUE}).")
     String cassette;
 
-    @Option(names = {"-m", "--mode"}, paramLabel = "<mode>",
+    @Option(names = {"-m", "--mode"}, paramLabel = "<mode>", converter = ModeConverter.class,
             description = "replay, record, rerecord or live (default: -Dllmock.mode, LLMOCK_MODE, replay on CI,"
                     + " else record).")
-    String mode;
+    RecordMode mode;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed for generated values (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -78,15 +79,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        LlmockConfig loaded = loadConfig();
-        RecordMode recordMode = mode == null ? RecordMode.resolve(null, System::getProperty, System::getenv)
-                : RecordMode.parse(mode);
-        Cassettes.Builder cassetteBuilder = Cassettes.newBuilder().config(loaded).mode(recordMode);
-        Path directory = cassetteDirectory(loaded);
-        if (directory != null) {
-            cassetteBuilder.directory(directory);
-        }
-        llmock = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteBuilder.build()).cassette(cassette)
+        LlmockConfig loaded = ConfigFile.load(config);
+        SettingResolver settings = SettingResolver.system().withConfig(loaded);
+        RecordMode recordMode = settings.get(CassetteSettings.MODE, mode);
+        Cassettes cassetteSet = Cassettes.newBuilder().settings(settings).config(loaded).mode(recordMode)
+                .directory(cassetteDirectory(settings)).build();
+        llmock = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet).cassette(cassette)
                 .seed(seed).maxBodyBytes(maxBodyBytes).build();
         server = new WireMockServer(wireMockConfig().port(port).bindAddress(bind).disableRequestJournal()
                 .extensions(llmock.transformer(), llmock.mockApi(), new RequestLog(out)));
@@ -142,32 +140,17 @@ final class ServeCommand implements Callable<Integer> {
         return server.port();
     }
 
-    private Path cassetteDirectory(LlmockConfig loaded) {
-        if (cassettes != null) {
-            return cassettes;
-        }
-        boolean configured = System.getProperty(Cassettes.DIR_PROPERTY) != null
-                || loaded.cassettes().hasNonNull("directory");
-        return configured ? null : Path.of(DEFAULT_DIRECTORY);
+    /** {@code --cassettes}, else the setting, except that its default is {@value #DEFAULT_DIRECTORY} here. */
+    private Path cassetteDirectory(SettingResolver settings) {
+        SettingResolver.Resolved<Path> directory = settings.resolve(CassetteSettings.DIRECTORY, cassettes);
+        return directory.origin() == SettingResolver.Origin.DEFAULT ? Path.of(DEFAULT_DIRECTORY) : directory.value();
     }
 
-    private LlmockConfig loadConfig() {
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                throw new LlmockCommand.BadInputException("The configuration file " + config.toAbsolutePath()
-                        + " does not exist.");
-            }
-            return LlmockConfig.fromFile(config);
-        }
-        LlmockConfig found = LlmockConfig.load();
-        Path local = Path.of(LlmockConfig.CONFIG_RESOURCE);
-        if (found.isEmpty() && "none".equals(found.source()) && Files.isRegularFile(local)) {
-            return LlmockConfig.fromFile(local);
-        }
-        return found;
-    }
-
-    /** One line per request: method, URL, status, how the body was made, time taken. */
+    /**
+     * One line per request: method, URL, status, how the body was made, time taken. Printed before the response is
+     * sent, so a client that has its response can count on the line being there (a request's line is never printed
+     * after {@code stop}).
+     */
     static final class RequestLog implements ServeEventListener {
         private final PrintWriter out;
 
@@ -181,7 +164,7 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
-        public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+        public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
             int status = serveEvent.getResponse() == null ? 0 : serveEvent.getResponse().getStatus();
             String source = serveEvent.getResponse() == null ? null
                     : serveEvent.getResponse().getHeaders().getHeader("X-Llmock-Source").firstValue();

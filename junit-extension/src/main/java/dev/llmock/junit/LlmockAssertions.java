@@ -1,5 +1,6 @@
 package dev.llmock.junit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.Shape;
 import dev.llmock.Violation;
@@ -37,7 +38,7 @@ public final class LlmockAssertions {
         if (actual instanceof String text) {
             try {
                 return Json.MAPPER.readTree(text);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new AssertionError("Expecting JSON text but it does not parse: "
                         + e.getOriginalMessage() + "\n  " + text);
             }

@@ -1,16 +1,11 @@
 package dev.llmock.junit;
 
-import dev.llmock.LlmockException;
 import dev.llmock.junit.internal.FailureReport;
 import dev.llmock.junit.internal.Injector;
-import java.lang.reflect.Executable;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
@@ -42,28 +37,12 @@ public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallb
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Generated generated = parameter.findAnnotation(Generated.class).orElseThrow();
-        Executable executable = parameter.getDeclaringExecutable();
-        String signature = context.getRequiredTestClass().getSimpleName() + "." + name(executable) + "("
-                + Arrays.stream(executable.getParameterTypes()).map(Class::getSimpleName)
-                        .collect(Collectors.joining(", ")) + ")";
-        String label = executable.getParameterCount() == 1 ? signature : signature + " #" + parameter.getIndex();
-        String what = "parameter " + parameter.getIndex() + " (" + parameter.getParameter().getType().getSimpleName()
-                + ") of " + signature;
-        try {
-            return Injector.value(generated, parameter.getParameter().getParameterizedType(), label, what, context);
-        } catch (LlmockException e) {
-            throw new ParameterResolutionException(e.getMessage(), e);
-        }
+        return Injector.parameter(parameter, context);
     }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         FailureReport.attach(context, throwable);
         throw throwable;
-    }
-
-    private static String name(Executable executable) {
-        return executable instanceof java.lang.reflect.Constructor ? "<init>" : executable.getName();
     }
 }

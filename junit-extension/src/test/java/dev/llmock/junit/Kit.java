@@ -8,15 +8,15 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Runs small test classes through the real Jupiter engine with llmock settings as configuration parameters. */
-final class Kit {
+public final class Kit {
     private Kit() {
     }
 
-    static EngineExecutionResults run(Class<?> testClass, Path cassettes, String mode) {
+    public static EngineExecutionResults run(Class<?> testClass, Path cassettes, String mode) {
         return run(testClass, cassettes, mode, Map.of());
     }
 
-    static EngineExecutionResults run(Class<?> testClass, Path cassettes, String mode, Map<String, String> more) {
+    public static EngineExecutionResults run(Class<?> testClass, Path cassettes, String mode, Map<String, String> more) {
         EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("llmock.cassettes.dir", cassettes.toString())
                 .configurationParameter("llmock.mode", mode)

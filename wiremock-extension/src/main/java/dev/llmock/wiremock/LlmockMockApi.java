@@ -6,14 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.extension.MappingsLoaderExtension;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
-import dev.llmock.wiremock.internal.MockApiHandler;
-import dev.llmock.wiremock.internal.ReplayedResponses;
-import dev.llmock.wiremock.internal.Responses;
+import dev.llmock.wiremock.internal.MockApiResponder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -55,8 +52,7 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
     private static final UUID STUB_ID = UUID.nameUUIDFromBytes(NAME.getBytes(StandardCharsets.UTF_8));
 
     private final LlmockWireMock llmock;
-    private final MockApiHandler handler;
-    private final ReplayedResponses replayed = new ReplayedResponses();
+    private final MockApiResponder responder;
 
     /** The mock API on {@link LlmockWireMock}'s defaults; for the standalone runner's {@code --extensions}. */
     public LlmockMockApi() {
@@ -65,7 +61,7 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
 
     LlmockMockApi(LlmockWireMock llmock) {
         this.llmock = llmock;
-        this.handler = new MockApiHandler(PATH_PREFIX, llmock.maxBodyBytes(), llmock::generate, llmock.config());
+        this.responder = new MockApiResponder(PATH_PREFIX, llmock.engineHandle());
     }
 
     @Override
@@ -84,8 +80,9 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
         return stub;
     }
 
+    /** Synchronized: concurrent tests reset WireMock's mappings concurrently, and the stub must be added once. */
     @Override
-    public void loadMappingsInto(StubMappings stubMappings) {
+    public synchronized void loadMappingsInto(StubMappings stubMappings) {
         if (stubMappings.get(STUB_ID).isEmpty()) { // WireMock may load default mappings more than once
             stubMappings.addMapping(stub());
         }
@@ -93,23 +90,7 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
-        Request request = serveEvent.getRequest();
-        return replayed.get(replayKey(request), () -> handler.handle(request.getMethod().getName(), request.getUrl(),
-                request::getHeader, request.getBody(), request.getHeader("Content-Type"), llmock.label()),
-                answer -> Responses.of(answer, serveEvent.getResponseDefinition()));
-    }
-
-    /** The method, URL and the control headers steer the answer besides the body; null when not replaying. */
-    private String replayKey(Request request) {
-        if (llmock.mode() != dev.llmock.cassette.RecordMode.REPLAY) {
-            return null;
-        }
-        StringBuilder key = new StringBuilder(request.getMethod().getName()).append(' ').append(request.getUrl());
-        for (String header : new String[] {"Content-Type", MockApiHandler.SHAPE_HEADER, MockApiHandler.BACKEND_HEADER,
-                MockApiHandler.ERROR_CODE_HEADER, MockApiHandler.ERROR_MESSAGE_HEADER}) {
-            key.append('\n').append(request.getHeader(header));
-        }
-        return ReplayedResponses.key(key.toString(), request.getBody());
+        return responder.respond(serveEvent);
     }
 
     /** Only stubs that name this transformer use it. */

@@ -6,10 +6,14 @@ import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.LlmockConfig;
 import dev.llmock.cassette.Cassette;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.spi.FixtureInterceptor;
+import dev.llmock.wiremock.internal.EngineHandle;
 import dev.llmock.wiremock.internal.FactOverlay;
+import dev.llmock.wiremock.internal.Messages;
+import dev.llmock.wiremock.internal.RunningTests;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +40,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LlmockWireMock implements AutoCloseable {
     /** The cassette name used unless one is given: {@value}. */
     public static final String DEFAULT_CASSETTE = "llmock-wiremock";
+    /**
+     * Request header naming the test a request belongs to, for its cassette entry: {@value}. Needed only when tests
+     * run concurrently against one server; see {@link LlmockWireMockExtension#testLabel()}.
+     */
+    public static final String TEST_HEADER = "X-Llmock-Test";
     /** Request bodies larger than this many bytes are answered with 413, unless configured: {@value}. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -46,7 +55,8 @@ public final class LlmockWireMock implements AutoCloseable {
     private final long maxBodyBytes;
     private final AtomicReference<Cassettes> cassettes;
     private final AtomicReference<Cassette> cassette = new AtomicReference<>();
-    private volatile String label;
+    private final RunningTests tests = new RunningTests();
+    private final EngineHandle engineHandle;
     private final LlmockResponseTransformer transformer;
     private final LlmockMockApi mockApi;
 
@@ -67,6 +77,8 @@ public final class LlmockWireMock implements AutoCloseable {
             engineBuilder.seed(builder.seed);
         }
         this.engine = engineBuilder.build();
+        this.engineHandle = new EngineHandle(this::generate, () -> mode() == RecordMode.REPLAY, tests::labelFor,
+                maxBodyBytes, config);
         this.transformer = new LlmockResponseTransformer(this);
         this.mockApi = new LlmockMockApi(this);
     }
@@ -145,19 +157,20 @@ public final class LlmockWireMock implements AutoCloseable {
         }
     }
 
+    /** Generates (or replays) a request already labelled with its test, noting what the test recorded. */
     Fixture generate(FixtureRequest request) {
-        String test = label;
-        return engine.generate(test == null || request.label() != null ? request
-                : request.toBuilder().label(test).build());
+        Fixture fixture = engine.generate(request);
+        tests.answered(request, fixture);
+        return fixture;
     }
 
-    String label() {
-        return label;
+    EngineHandle engineHandle() {
+        return engineHandle;
     }
 
-    /** The test on whose behalf requests are answered now, for cassette entries; null for none. */
-    void label(String test) {
-        this.label = test;
+    /** The tests running against this server, which label the requests. */
+    RunningTests tests() {
+        return tests;
     }
 
     /** Switches to the cassette {@code name} of {@code source}, saving the one in use first. */
@@ -208,7 +221,7 @@ public final class LlmockWireMock implements AutoCloseable {
             return this;
         }
 
-        /** The cassette directory; see {@link Cassettes} for the default. */
+        /** The cassette directory; otherwise as {@link CassetteSettings#DIRECTORY} says. */
         public Builder cassettes(Path directoryPath) {
             requireUnset(directory, "cassettes directory");
             this.directory = Objects.requireNonNull(directoryPath, "directory");
@@ -246,7 +259,7 @@ public final class LlmockWireMock implements AutoCloseable {
         public Builder maxBodyBytes(long value) {
             requireUnset(maxBodyBytes, "maxBodyBytes");
             if (value < 0) {
-                throw new IllegalArgumentException("maxBodyBytes must be 0 or more, but was " + value + ".");
+                throw new IllegalArgumentException(Messages.negativeMaxBodyBytes(value));
             }
             this.maxBodyBytes = value;
             return this;
@@ -254,8 +267,7 @@ public final class LlmockWireMock implements AutoCloseable {
 
         public LlmockWireMock build() {
             if (cassettes != null && (directory != null || mode != null)) {
-                throw new IllegalStateException("cassettes(Cassettes) already holds a directory and a mode;"
-                        + " leave out cassettes(Path) and mode(...), or build the Cassettes with them.");
+                throw new IllegalStateException(Messages.cassettesAndDirectory());
             }
             if (config == null) {
                 config = LlmockConfig.load();
@@ -279,7 +291,7 @@ public final class LlmockWireMock implements AutoCloseable {
 
         private static void requireUnset(Object current, String option) {
             if (current != null) {
-                throw new IllegalStateException(option + " was already set on this builder; set each option once.");
+                throw new IllegalStateException(Messages.optionSetTwice(option));
             }
         }
     }

@@ -7,9 +7,13 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.llmock.LlmockConfig;
+import dev.llmock.SettingResolver;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.wiremock.internal.Messages;
+import dev.llmock.wiremock.internal.RunningTests;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -31,12 +35,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * The cassette is {@code <directory>/<test class name>.json}, the directory from {@link Builder#cassettes}, else the
- * configuration parameter or system property {@value Cassettes#DIR_PROPERTY}, else as {@link Cassettes} says; the
- * mode comes from {@link Builder#mode}, else the
- * JUnit configuration parameter or system property {@value RecordMode#MODE_PROPERTY}, else {@value RecordMode#MODE_ENV},
- * else {@code replay} on CI and {@code record} elsewhere. A failed test's recordings are kept, so the failure replays. By default the
- * server binds 127.0.0.1 on a dynamic port.
+ * The cassette is {@code <directory>/<test class name>.json}. The directory and the mode come from the builder
+ * ({@link Builder#cassettes}, {@link Builder#mode}), else from the JUnit configuration parameter or system property,
+ * the environment variable, {@code llmock.json}, the default, as {@link CassetteSettings} lists them (mode:
+ * {@value RecordMode#MODE_PROPERTY}, {@value RecordMode#MODE_ENV}, else {@code replay} on CI and {@code record}
+ * elsewhere). A failed test's recordings are kept in {@code record}, so the failure replays, and undone in
+ * {@code rerecord}, so a failing test never overwrites good entries. Each request's entry is labelled with its test
+ * (see {@link #testLabel()} for tests that run concurrently). By default the server binds 127.0.0.1 on a dynamic port.
  *
  * @since 0.1.0
  */
@@ -76,6 +81,20 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         useCassetteOf(context);
     }
 
+    /**
+     * The label of the test running on the calling thread, e.g. {@code UsersTest.findsAUser()}; null outside a test.
+     * When tests run concurrently against one server, send it in the {@value LlmockWireMock#TEST_HEADER} header so
+     * each request's cassette entry names its own test:
+     * <pre>{@code
+     * HttpRequest.newBuilder(URI.create(api.url("/api/mock/users/1")))
+     *         .header(LlmockWireMock.TEST_HEADER, api.testLabel()).build();
+     * }</pre>
+     * Without the header a request is labelled with the only running test, or with none while several run.
+     */
+    public String testLabel() {
+        return llmock.tests().labelOnThisThread();
+    }
+
     @Override
     protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
         String name = nameFor(context);
@@ -83,14 +102,9 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         if (current == null || !current.name().equals(name)) {
             useCassetteOf(context);
         }
-        llmock.label(label(context));
-    }
-
-    @Override
-    protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        // What a failed test recorded is kept too, so that its failure replays exactly.
-        llmock.label(null);
-        llmock.save();
+        // closed by JUnit after the test, which is when its recordings are settled and saved
+        context.getStore(NAMESPACE).put(TestScope.class,
+                new TestScope(context, llmock, llmock.tests().start(label(context))));
     }
 
     @Override
@@ -99,19 +113,15 @@ public final class LlmockWireMockExtension extends WireMockExtension {
     }
 
     private void useCassetteOf(ExtensionContext context) {
-        RecordMode resolved = mode != null ? mode : RecordMode.resolve(null,
-                key -> context.getConfigurationParameter(key).orElse(null), System::getenv);
-        Path directory = this.directory != null ? this.directory
-                : context.getConfigurationParameter(Cassettes.DIR_PROPERTY).map(Path::of).orElse(null);
+        SettingResolver sources = SettingResolver.of(key -> context.getConfigurationParameter(key).orElse(null),
+                System::getenv).withConfig(llmock.config());
+        RecordMode resolvedMode = sources.get(CassetteSettings.MODE, mode);
+        Path resolvedDirectory = sources.get(CassetteSettings.DIRECTORY, directory);
         Cassettes cassettes = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + directory + ":" + resolved.id(),
-                key -> {
-                    Cassettes.Builder builder = Cassettes.newBuilder().mode(resolved).config(llmock.config());
-                    if (directory != null) {
-                        builder.directory(directory);
-                    }
-                    return builder.build();
-                }, Cassettes.class);
+                "cassettes:" + resolvedDirectory.toAbsolutePath() + ":" + resolvedMode.id(),
+                key -> Cassettes.newBuilder().settings(sources).config(llmock.config()).mode(resolvedMode)
+                        .directory(resolvedDirectory).build(),
+                Cassettes.class);
         llmock.useCassette(cassettes, nameFor(context));
     }
 
@@ -130,6 +140,33 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         return context.getTestMethod()
                 .map(method -> context.getRequiredTestClass().getSimpleName() + "." + method.getName() + "()")
                 .orElse(context.getDisplayName());
+    }
+
+    /**
+     * One test against the server, kept in the test's store: when JUnit closes it, the test stops being attributed
+     * requests, a failed test's recordings go to {@link Cassette#testFailed} (undone in {@code rerecord}, kept in
+     * {@code record}; decided then from {@link ExtensionContext#getExecutionException()}), and the cassette is saved.
+     */
+    private static final class TestScope implements ExtensionContext.Store.CloseableResource {
+        private final ExtensionContext context;
+        private final LlmockWireMock llmock;
+        private final RunningTests.RunningTest test;
+
+        TestScope(ExtensionContext context, LlmockWireMock llmock, RunningTests.RunningTest test) {
+            this.context = context;
+            this.llmock = llmock;
+            this.test = test;
+        }
+
+        @Override
+        public void close() {
+            llmock.tests().finish(test);
+            Cassette cassette = llmock.cassette();
+            if (cassette != null && context.getExecutionException().isPresent()) {
+                cassette.testFailed(test.recorded());
+            }
+            llmock.save();
+        }
     }
 
     /**
@@ -159,9 +196,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         public Builder options(Options value) {
             requireUnset(options, "options");
             if (!(value instanceof WireMockConfiguration)) {
-                throw new IllegalArgumentException("LlmockWireMockExtension adds its extensions to the options, so it"
-                        + " needs them as WireMockConfiguration (wireMockConfig()...), but got "
-                        + value.getClass().getName() + ".");
+                throw new IllegalArgumentException(Messages.optionsNotWireMockConfiguration(value.getClass().getName()));
             }
             this.options = (WireMockConfiguration) value;
             return this;
@@ -181,7 +216,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
             return this;
         }
 
-        /** The cassette directory; see {@link Cassettes} for the default. */
+        /** The cassette directory; otherwise as {@link CassetteSettings#DIRECTORY} says. */
         public Builder cassettes(Path value) {
             requireUnset(directory, "cassettes");
             this.directory = Objects.requireNonNull(value, "cassettes");
@@ -267,7 +302,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
 
         private static void requireUnset(Object current, String option) {
             if (current != null) {
-                throw new IllegalStateException(option + " was already set on this builder; set each option once.");
+                throw new IllegalStateException(Messages.optionSetTwice(option));
             }
         }
     }

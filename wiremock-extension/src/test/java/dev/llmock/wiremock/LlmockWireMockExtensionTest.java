@@ -2,19 +2,34 @@ package dev.llmock.wiremock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.llmock.LlmockConfig;
+import dev.llmock.internal.Json;
 import dev.llmock.cassette.Cassettes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -72,6 +87,147 @@ class LlmockWireMockExtensionTest {
                 .map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable()
                         .orElseThrow().getMessage()))
                 .containsExactly("the test itself fails");
+    }
+
+    @Test
+    void aFailedTestInRerecordLeavesItsEarlierEntryByteForByte() throws Exception {
+        FlakyTestCase.fail = false;
+        run(FlakyTestCase.class, "record").testEvents().assertStatistics(stats -> stats.succeeded(1));
+        Path cassette = dir.resolve(FlakyTestCase.class.getName() + ".json");
+        byte[] recorded = Files.readAllBytes(cassette);
+
+        FlakyTestCase.fail = true;
+        run(FlakyTestCase.class, "rerecord").testEvents().assertStatistics(stats -> stats.failed(1));
+        byte[] afterFailure = Files.readAllBytes(cassette);
+        FlakyTestCase.fail = false;
+        run(FlakyTestCase.class, "rerecord").testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(afterFailure).isEqualTo(recorded);
+        assertThat(Files.readAllBytes(cassette)).as("a passing test does re-record").isNotEqualTo(recorded);
+    }
+
+    @Test
+    void concurrentTestsLabelTheirOwnRequestsAndNeverEachOthers() throws Exception {
+        WireMockServer llm = SimulatedLlm.SERVER;
+        try {
+            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                    .configurationParameter("llmock.cassettes.dir", dir.toString())
+                    .configurationParameter("llmock.mode", "record")
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                    .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                    .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                    .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                    .selectors(selectClass(ConcurrentTestCase.class))
+                    .execute();
+
+            assertThat(results.testEvents().failed().stream().map(e -> e.getRequiredPayload(
+                    TestExecutionResult.class).getThrowable().orElseThrow().toString())).isEmpty();
+            results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+            assertThat(BothTestsInside.INSTANCE.allInside.getCount()).as("all four requests were in flight at once")
+                    .isZero();
+            Map<String, String> tests = new TreeMap<>();
+            Json.MAPPER.readTree(dir.resolve(ConcurrentTestCase.class.getName() + ".json").toFile()).path("entries")
+                    .forEach(entry -> tests.put(entry.at("/request/context/path").asText(), entry.path("test").asText()));
+            assertThat(tests).containsExactly(
+                    Map.entry("/first", "ConcurrentTestCase.first()"),
+                    Map.entry("/first-unstamped", "GET /first-unstamped"),
+                    Map.entry("/second", "ConcurrentTestCase.second()"),
+                    Map.entry("/second-unstamped", "GET /second-unstamped"));
+        } finally {
+            llm.stop();
+        }
+    }
+
+    private static final String COMPLETION = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\","
+            + "\"created\":1677652288,\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":"
+            + "{\"role\":\"assistant\",\"content\":\"{\\\"id\\\":1,\\\"name\\\":\\\"Ada\\\"}\"},"
+            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,"
+            + "\"total_tokens\":15}}";
+
+    /** An OpenAI-compatible provider on loopback, started when first used (before the test case reads its port). */
+    static final class SimulatedLlm {
+        static final WireMockServer SERVER = start();
+
+        private static WireMockServer start() {
+            WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                    .extensions(BothTestsInside.INSTANCE));
+            server.start();
+            server.stubFor(post("/v1/chat/completions").willReturn(okJson(COMPLETION)));
+            return server;
+        }
+    }
+
+    /** The simulated provider holds every call until four are in flight: both tests are inside their requests. */
+    static final class BothTestsInside implements ResponseDefinitionTransformerV2 {
+        static final BothTestsInside INSTANCE = new BothTestsInside();
+        final CountDownLatch allInside = new CountDownLatch(4);
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            allInside.countDown();
+            try {
+                if (!allInside.await(30, TimeUnit.SECONDS)) {
+                    return ResponseDefinition.notFound();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return serveEvent.getResponseDefinition();
+        }
+
+        @Override
+        public String getName() {
+            return "both-tests-inside";
+        }
+    }
+
+    static class ConcurrentTestCase {
+        /** WireMock resets its stubs before each test: both tests wait until both are past that. */
+        static final CyclicBarrier BOTH_STARTED = new CyclicBarrier(2);
+        @RegisterExtension
+        static LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().config(LlmockConfig.parse(
+                "{\"retry\": {\"maxAttempts\": 1}, \"backends\": [{\"name\": \"slow\", \"provider\": \"openai\","
+                        + " \"baseUrl\": \"http://127.0.0.1:" + SimulatedLlm.SERVER.port() + "/v1\", \"model\": \"gpt-4o-mini\"}]}",
+                "test llmock.json")).build();
+
+        private static void requests(String path) throws Exception {
+            BOTH_STARTED.await(30, TimeUnit.SECONDS);
+            String shape = "?shape=" + Http.encode("{\"id\":0,\"name\":\"string\"}");
+            CompletableFuture<Http.Reply> stamped = Http.sendAsync("GET", api.url("/api/mock" + path + shape), null,
+                    "X-LLM-Backend", "slow", LlmockWireMock.TEST_HEADER, api.testLabel());
+            CompletableFuture<Http.Reply> unstamped = Http.sendAsync("GET",
+                    api.url("/api/mock" + path + "-unstamped" + shape), null, "X-LLM-Backend", "slow");
+            assertThat(stamped.join().status()).as(stamped.join().text()).isEqualTo(200);
+            assertThat(unstamped.join().status()).as(unstamped.join().text()).isEqualTo(200);
+        }
+
+        @Test
+        void first() throws Exception {
+            requests("/first");
+        }
+
+        @Test
+        void second() throws Exception {
+            requests("/second");
+        }
+    }
+
+    static class FlakyTestCase {
+        static volatile boolean fail;
+
+        // an instance field: a new server and engine per test, so no in-JVM cache answers across the runs
+        @RegisterExtension
+        LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().config(LlmockConfig.none())
+                .build();
+
+        @Test
+        void fetchesAUser() {
+            Http.Reply reply = Http.get(api.url("/api/mock/users/1"));
+            assertThat(reply.status()).isEqualTo(200);
+            if (fail) {
+                throw new AssertionError("the test fails this time");
+            }
+        }
     }
 
     static class UsersTestCase {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.LlmockException;
 import dev.llmock.cassette.CorruptCassetteException;
 import dev.llmock.internal.Json;
 import java.io.IOException;
@@ -24,8 +25,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +49,8 @@ import java.util.regex.Pattern;
  * original with {@code ATOMIC_MOVE}. Readers therefore see the old file or the new one, never a part; a crash leaves
  * at most a temporary file, which the next change removes (temporary files exist only while the lock is held).
  */
-public final class CassetteFile {
-    public static final int FORMAT_VERSION = 1;
+final class CassetteFile {
+    static final int FORMAT_VERSION = 1;
 
     private static final ObjectReader READER = Json.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -60,7 +64,7 @@ public final class CassetteFile {
     private final Path path;
     private final Runnable beforeMove;
 
-    public CassetteFile(Path path) {
+    CassetteFile(Path path) {
         this(path, () -> { });
     }
 
@@ -70,12 +74,12 @@ public final class CassetteFile {
         this.beforeMove = beforeMove;
     }
 
-    public Path path() {
+    Path path() {
         return path;
     }
 
     /** The entries on disk, sorted by key; empty when the file does not exist or is blank. */
-    public TreeMap<String, ObjectNode> read() {
+    TreeMap<String, ObjectNode> read() {
         byte[] bytes = readBytes();
         return bytes == null ? new TreeMap<>() : parse(new String(bytes, StandardCharsets.UTF_8), path);
     }
@@ -87,7 +91,7 @@ public final class CassetteFile {
      * @return whether the file was written
      * @throws CorruptCassetteException when the file on disk cannot be read; it is then left untouched
      */
-    public boolean update(Consumer<TreeMap<String, ObjectNode>> change) {
+    boolean update(Consumer<TreeMap<String, ObjectNode>> change) {
         Path absolute = path.toAbsolutePath().normalize();
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(absolute, p -> new ReentrantLock());
         jvmLock.lock();
@@ -114,7 +118,7 @@ public final class CassetteFile {
                 return true;
             }
         } catch (IOException e) {
-            throw new dev.llmock.LlmockException(Messages.unwritable(path, e), e);
+            throw new LlmockException(Messages.unwritable(path, e), e);
         } finally {
             jvmLock.unlock();
         }
@@ -130,9 +134,9 @@ public final class CassetteFile {
         Files.createDirectories(locks);
         String id;
         try {
-            id = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(absolute.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
         return locks.resolve(absolute.getFileName() + "." + id + ".lock");
@@ -164,7 +168,7 @@ public final class CassetteFile {
     }
 
     /** Temporary files of this cassette: they exist only while the lock is held, so any found under it are left over. */
-    public List<Path> leftovers() {
+    List<Path> leftovers() {
         Path absolute = path.toAbsolutePath().normalize();
         Path directory = absolute.getParent();
         List<Path> found = new ArrayList<>();
@@ -202,7 +206,7 @@ public final class CassetteFile {
     }
 
     /** Parses cassette text; {@code path} names it in errors. */
-    public static TreeMap<String, ObjectNode> parse(String text, Path path) {
+    static TreeMap<String, ObjectNode> parse(String text, Path path) {
         JsonNode root;
         try {
             root = READER.readTree(text);
@@ -244,7 +248,7 @@ public final class CassetteFile {
     }
 
     /** The file's text for these entries: sorted, pretty, {@code \n} line ends, a final newline. */
-    public static String render(Map<String, ObjectNode> entries) {
+    static String render(Map<String, ObjectNode> entries) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", FORMAT_VERSION);
         ObjectNode all = root.putObject("entries");

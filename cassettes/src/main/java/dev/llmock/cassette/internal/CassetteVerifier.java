@@ -58,9 +58,9 @@ public final class CassetteVerifier {
         for (Map.Entry<String, ObjectNode> each : entries.entrySet()) {
             String key = each.getKey();
             ObjectNode entry = each.getValue();
-            String test = CassetteSession.test(entry);
+            String test = EntryCodec.test(entry);
             checkEntry(key, entry).forEach(problem -> problems.add(Messages.entryProblem(key, test, problem)));
-            Instant recordedAt = CassetteSession.recordedAt(entry);
+            Instant recordedAt = EntryCodec.recordedAt(entry);
             if (maxAge != null && recordedAt != null && recordedAt.plus(maxAge).isBefore(clock.instant())) {
                 stale++;
             }
@@ -77,7 +77,7 @@ public final class CassetteVerifier {
         } else if (!Json.compact(request).contains(Redactor.REDACTED) && !key.equals(RequestKey.of(request).hash())) {
             problems.add("the key does not match the request (was the request edited by hand?)");
         }
-        if (CassetteSession.recordedAt(entry) == null) {
+        if (EntryCodec.recordedAt(entry) == null) {
             problems.add("provenance.recordedAt is missing or not an ISO-8601 instant");
         }
         Shape shape;
@@ -109,13 +109,18 @@ public final class CassetteVerifier {
         return problems;
     }
 
-    public static CassetteStats stats(Path file, Map<String, ObjectNode> entries) {
+    /** Facts about one cassette file, read without changing it. */
+    public static CassetteStats stats(Path file) {
+        return stats(file, new CassetteFile(file).read());
+    }
+
+    static CassetteStats stats(Path file, Map<String, ObjectNode> entries) {
         Map<String, Integer> backends = new HashMap<>();
         Instant oldest = null;
         Instant newest = null;
         for (ObjectNode entry : entries.values()) {
             backends.merge(entry.path("provenance").path("backend").asText("?"), 1, Integer::sum);
-            Instant at = CassetteSession.recordedAt(entry);
+            Instant at = EntryCodec.recordedAt(entry);
             if (at != null) {
                 oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
                 newest = newest == null || at.isAfter(newest) ? at : newest;

@@ -13,12 +13,12 @@ import java.util.TreeMap;
  * array items are merged under {@code *}) or only in values (concrete JSON Pointers). A field that is null on one side
  * counts as a value change, since nullable fields come and go between generations.
  */
-public final class DriftDetector {
+final class DriftDetector {
     private DriftDetector() {
     }
 
     /** The drift, or null when the data is equal. */
-    public static CassetteReport.Drift compare(CassetteReport.Entry entry, JsonNode before, JsonNode after) {
+    static CassetteReport.Drift compare(CassetteReport.Entry entry, JsonNode before, JsonNode after) {
         if (before.equals(after)) {
             return null;
         }

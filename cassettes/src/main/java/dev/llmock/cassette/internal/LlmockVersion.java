@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The llmock version this module was built as, stored with every recorded entry. */
-public final class LlmockVersion {
+final class LlmockVersion {
     private static final String VERSION = load();
 
     private LlmockVersion() {
     }
 
-    public static String get() {
+    static String get() {
         return VERSION;
     }
 

@@ -85,11 +85,6 @@ public final class Messages {
         return option + " was already set on this builder; set each option once.";
     }
 
-    public static String badMaxAge(String source, String value) {
-        return "Invalid cassettes.maxAge \"" + value + "\" in " + source
-                + ": expected a positive ISO-8601 duration such as \"P30D\" (30 days) or \"PT12H\" (12 hours).";
-    }
-
     public static String nonPositiveMaxAge(Duration maxAge) {
         return "maxAge must be positive, but was " + maxAge + ".";
     }
@@ -97,14 +92,6 @@ public final class Messages {
     public static String badPattern(String pattern, String problem) {
         return "Invalid redaction pattern \"" + pattern + "\": " + problem
                 + ". Patterns are Java regular expressions (java.util.regex.Pattern).";
-    }
-
-    public static String badConfigKey(String source, String key) {
-        return "Unknown key cassettes." + key + " in " + source + ". Allowed keys: directory, maxAge, redact.";
-    }
-
-    public static String badConfigValue(String source, String key, String expected) {
-        return "Invalid cassettes." + key + " in " + source + ": expected " + expected + ".";
     }
 
     public static String report(CassetteReport report) {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Replaces secrets with {@value #REDACTED} before anything is written: values of keys named like credentials, strings
  * that look like provider keys or bearer tokens, and the user's own patterns.
  */
-public final class Redactor {
-    public static final String REDACTED = "<redacted>";
+final class Redactor {
+    static final String REDACTED = "<redacted>";
 
     /** Key names (lower case, without {@code -} and {@code _}) whose values are secrets, matched as suffixes. */
     private static final List<String> SECRET_KEY_SUFFIXES = List.of("apikey", "authorization", "password", "passwd",
@@ -36,21 +36,21 @@ public final class Redactor {
 
     private final List<Pattern> userPatterns;
 
-    public Redactor(List<Pattern> userPatterns) {
+    Redactor(List<Pattern> userPatterns) {
         this.userPatterns = List.copyOf(userPatterns);
     }
 
     /** A copy of {@code node} with secret-named keys' values and secret-looking strings redacted. */
-    public JsonNode redact(JsonNode node) {
+    JsonNode redact(JsonNode node) {
         return node == null ? null : redact(node.deepCopy(), false);
     }
 
     /** A copy of {@code node} with only secret-looking strings redacted; key names are left alone (for schemas). */
-    public JsonNode redactStrings(JsonNode node) {
+    JsonNode redactStrings(JsonNode node) {
         return node == null ? null : strings(node.deepCopy());
     }
 
-    public String redact(String text) {
+    String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -65,7 +65,7 @@ public final class Redactor {
     }
 
     /** True when a value under this key name is a secret: {@code apiKey}, {@code X-Api-Key}, {@code access_token}... */
-    public static boolean isSecretKey(String name) {
+    static boolean isSecretKey(String name) {
         String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         for (String suffix : SECRET_KEY_SUFFIXES) {
             if (normalized.endsWith(suffix)) {

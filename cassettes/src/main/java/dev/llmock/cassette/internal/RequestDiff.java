@@ -13,21 +13,16 @@ import java.util.TreeSet;
  * so a path names the data field ({@code []} for array items), and a changed keyword ({@code type}, {@code enum})
  * names the field that owns it.
  */
-public final class RequestDiff {
+final class RequestDiff {
     private enum Level { REQUEST, SCHEMA, PROPERTIES }
 
     private RequestDiff() {
     }
 
-    public static List<String> differences(JsonNode recorded, JsonNode wanted) {
+    static List<String> differences(JsonNode recorded, JsonNode wanted) {
         Set<String> paths = new LinkedHashSet<>();
         walk(recorded, wanted, "", Level.REQUEST, paths);
         return new ArrayList<>(paths);
-    }
-
-    /** How many fields differ; a rough distance for choosing the nearest entry. */
-    public static int distance(JsonNode recorded, JsonNode wanted) {
-        return differences(recorded, wanted).size();
     }
 
     private static void walk(JsonNode a, JsonNode b, String path, Level level, Set<String> out) {

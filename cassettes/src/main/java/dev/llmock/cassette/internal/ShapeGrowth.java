@@ -14,7 +14,7 @@ import java.util.Set;
  * Incremental re-recording: recognises a shape that only gained properties, and lays recorded values over fresh
  * data so that only the new fields change.
  */
-public final class ShapeGrowth {
+final class ShapeGrowth {
     private ShapeGrowth() {
     }
 
@@ -22,7 +22,7 @@ public final class ShapeGrowth {
      * The JSON Pointers, sorted, of the properties {@code wider} adds to {@code narrower} ({@code *} for array items), or
      * null when the schemas differ in any other way (or not at all).
      */
-    public static List<String> addedFields(JsonNode narrower, JsonNode wider) {
+    static List<String> addedFields(JsonNode narrower, JsonNode wider) {
         List<String> added = new ArrayList<>();
         if (!grows(narrower, wider, "", added) || added.isEmpty()) {
             return null;
@@ -96,7 +96,7 @@ public final class ShapeGrowth {
      * (items beyond the fresh array's length are taken as recorded). The result may not fit the new shape (a recorded
      * array item lacks the new fields); the caller validates it.
      */
-    public static JsonNode overlay(JsonNode recorded, JsonNode fresh) {
+    static JsonNode overlay(JsonNode recorded, JsonNode fresh) {
         if (recorded.isObject() && fresh.isObject()) {
             ObjectNode result = ((ObjectNode) fresh).deepCopy();
             recorded.fields().forEachRemaining(field -> {

@@ -2,6 +2,7 @@ package dev.llmock.internal.config;
 
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
+import dev.llmock.SettingResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -11,7 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
 
-/** Finds {@code llmock.json}: system property, then environment variable, then the classpath root. */
+/**
+ * Finds {@code llmock.json}: the setting {@link LlmockConfig#FILE} (system property, then environment variable), then
+ * the classpath root.
+ */
 public final class ConfigLocator {
     private final Function<String, String> properties;
     private final Function<String, String> env;
@@ -30,13 +34,11 @@ public final class ConfigLocator {
     }
 
     public LlmockConfig load() {
-        String path = properties.apply(LlmockConfig.CONFIG_PROPERTY);
-        if (path != null && !path.isBlank()) {
-            return fromFile(Path.of(path), "-D" + LlmockConfig.CONFIG_PROPERTY + "=" + path);
-        }
-        path = env.apply(LlmockConfig.CONFIG_ENV);
-        if (path != null && !path.isBlank()) {
-            return fromFile(Path.of(path), LlmockConfig.CONFIG_ENV + "=" + path);
+        SettingResolver.Resolved<Path> file = SettingResolver.of(properties, env).resolve(LlmockConfig.FILE, null);
+        if (file.value() != null) {
+            String origin = (file.origin() == SettingResolver.Origin.PROPERTY ? "-D" : "") + file.where() + "="
+                    + file.value();
+            return fromFile(file.value(), origin);
         }
         URL resource = classLoader.getResource(LlmockConfig.CONFIG_RESOURCE);
         if (resource == null) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
 /**
  * Parses {@code llmock.json} (camelCase, strict about unknown keys) and LLMockApi's {@code MockLlmApi} file
  * (PascalCase, lenient: LLMockApi has many settings llmock has no use for).
+ *
+ * <p>Longer than llmock's other classes (about 380 lines) because it is the one place every top-level and backend key
+ * is checked, each beside the value it checks; the {@code cassettes} section has its own reader.
  */
 public final class ConfigReader {
     public static final Set<String> PROVIDERS = Set.of("openai", "ollama", "anthropic", "synthetic");
@@ -110,11 +114,11 @@ public final class ConfigReader {
             requireKnown(defaultBackend, prefix + "defaultBackend", backends);
         }
         JsonNode cassettes = field(root, "cassettes", lenient);
-        if (cassettes != null && !cassettes.isObject()) {
+        if (cassettes != null && !cassettes.isNull() && !cassettes.isObject()) {
             throw bad(prefix + "cassettes", cassettes, "an object such as {\"maxAge\": \"P30D\"}");
         }
         return new LlmockConfig(temperature, timeout, defaultBackend, backends, routing, retry, breaker, limits,
-                cassettes, source);
+                CassettesSectionReader.read(cassettes, source, lenient), source);
     }
 
     private BackendConfig backend(JsonNode node, String at) {
@@ -166,8 +170,7 @@ public final class ConfigReader {
                 BackendConfig a = backends.get(j);
                 BackendConfig b = backends.get(i);
                 if (a.name().equals(b.name()) && a.provider().equals(b.provider())
-                        && java.util.Objects.equals(a.baseUrl(), b.baseUrl())
-                        && java.util.Objects.equals(a.model(), b.model())) {
+                        && Objects.equals(a.baseUrl(), b.baseUrl()) && Objects.equals(a.model(), b.model())) {
                     throw new ConfigException(source + ": " + prefix + "backends[" + i + "].name \"" + b.name()
                             + "\" duplicates " + prefix + "backends[" + j + "] (same provider, baseUrl and model)."
                             + " Remove one, or give them different models or URLs to pool them under one name.");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.llmock.BackendConfig;
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,7 +62,7 @@ class ConfigReaderTest {
         assertThat(config.retry()).isEqualTo(new LlmockConfig.Retry(5, 100, 2000));
         assertThat(config.circuitBreaker()).isEqualTo(new LlmockConfig.CircuitBreaker(false, 3, 9));
         assertThat(config.limits()).isEqualTo(new LlmockConfig.Limits(50, 7));
-        assertThat(config.cassettes().path("maxAge").asText()).isEqualTo("P30D");
+        assertThat(config.cassettes().maxAge()).isEqualTo(Duration.ofDays(30));
         assertThat(config.source()).isEqualTo("llmock.json");
         assertThat(config.backendsNamed("claude")).isEmpty();
     }

@@ -8,6 +8,7 @@ import dev.llmock.cassette.CassetteReport;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import java.nio.file.Path;
+import java.util.Collection;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -34,10 +35,9 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
     private static ClassFixtures create(ExtensionContext classContext) {
         Settings settings = Settings.resolve(classContext, System::getenv);
         Cassettes cassettes = classContext.getRoot().getStore(LlmockStore.NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + settings.cassettesDirectory().toAbsolutePath() + ":" + settings.mode(),
-                key -> Cassettes.newBuilder().directory(settings.cassettesDirectory()).mode(settings.mode())
-                        .config(settings.config()).build(),
-                Cassettes.class);
+                "cassettes:" + settings.cassettesDirectory().toAbsolutePath() + ":" + settings.mode() + ":"
+                        + settings.maxAge() + ":" + settings.config().source(),
+                key -> cassettes(settings), Cassettes.class);
         Cassette cassette = cassettes.open(settings.cassetteName());
         Llmock.Builder builder = Llmock.newBuilder().config(settings.config());
         if (settings.mode() != RecordMode.LIVE) {
@@ -46,10 +46,26 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
         return new ClassFixtures(settings, cassette, builder.build());
     }
 
+    private static Cassettes cassettes(Settings settings) {
+        Cassettes.Builder builder = Cassettes.newBuilder().directory(settings.cassettesDirectory())
+                .mode(settings.mode()).config(settings.config());
+        if (settings.maxAge() != null) {
+            builder.maxAge(settings.maxAge());
+        }
+        return builder.build();
+    }
+
     Fixture generate(FixtureRequest request) {
         Fixture fixture = engine.generate(request);
         RunSummary.INSTANCE.fixture(fixture.provenance().source(), settings.mode());
         return fixture;
+    }
+
+    /** A test that asked for these keys failed; the cassette decides by its mode what becomes of its recordings. */
+    void testFailed(Collection<String> keys) {
+        if (settings.mode() != RecordMode.LIVE) {
+            cassette.testFailed(keys);
+        }
     }
 
     Path cassettePath() {

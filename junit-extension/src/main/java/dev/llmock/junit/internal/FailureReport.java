@@ -12,7 +12,8 @@ public final class FailureReport {
     }
 
     public static void attach(ExtensionContext context, Throwable failure) {
-        List<String> lines = TestFixtures.of(context).lines();
+        TestFixtures fixtures = TestFixtures.find(context);
+        List<String> lines = fixtures == null ? List.of() : fixtures.lines();
         if (lines.isEmpty()) {
             return;
         }
@@ -22,7 +23,7 @@ public final class FailureReport {
     }
 
     /** Carries the text; no stack trace of its own, since it is not where anything went wrong. */
-    public static final class FixtureProvenance extends Exception {
+    static final class FixtureProvenance extends Exception {
         private static final long serialVersionUID = 1L;
 
         FixtureProvenance(String message) {

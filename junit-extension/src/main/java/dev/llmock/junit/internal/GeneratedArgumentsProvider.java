@@ -5,11 +5,13 @@ import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.LlmockException;
 import dev.llmock.Shape;
+import dev.llmock.internal.Json;
 import dev.llmock.junit.GeneratedSource;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,7 +39,7 @@ public final class GeneratedArgumentsProvider implements ArgumentsProvider, Anno
         String what = "@GeneratedSource of " + context.getRequiredTestClass().getSimpleName() + "." + method.getName();
         Shape shape = shape(what, target, context.getRequiredTestClass());
         String label = context.getRequiredTestClass().getSimpleName() + "." + method.getName() + " "
-                + source.kind().name().toLowerCase(java.util.Locale.ROOT);
+                + source.kind().name().toLowerCase(Locale.ROOT);
         int valid = source.kind() == GeneratedSource.Kind.VALID ? Math.max(1, source.count()) : 1;
         FixtureRequest request = FixtureRequest.newBuilder().shape(shape).count(valid).backend(source.backend())
                 .label(label).build();
@@ -47,7 +49,7 @@ public final class GeneratedArgumentsProvider implements ArgumentsProvider, Anno
 
         List<CaseFactory.Case> cases = new ArrayList<>();
         if (source.kind() == GeneratedSource.Kind.VALID) {
-            JsonNode records = valid == 1 ? dev.llmock.internal.Json.MAPPER.createArrayNode().add(json) : json;
+            JsonNode records = valid == 1 ? Json.MAPPER.createArrayNode().add(json) : json;
             for (int i = 0; i < records.size(); i++) {
                 cases.add(new CaseFactory.Case("valid record " + (i + 1), records.get(i)));
             }

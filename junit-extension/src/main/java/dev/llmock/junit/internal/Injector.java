@@ -8,12 +8,18 @@ import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.junit.Generated;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
@@ -22,11 +28,29 @@ public final class Injector {
     private Injector() {
     }
 
+    /** The value for a {@code @Generated} parameter, labelled {@code UserTest.signsUp(User)} in the cassette. */
+    public static Object parameter(ParameterContext parameter, ExtensionContext context) {
+        Generated generated = parameter.findAnnotation(Generated.class).orElseThrow();
+        Executable executable = parameter.getDeclaringExecutable();
+        String signature = context.getRequiredTestClass().getSimpleName() + "."
+                + (executable instanceof Constructor ? "<init>" : executable.getName()) + "("
+                + Arrays.stream(executable.getParameterTypes()).map(Class::getSimpleName)
+                        .collect(Collectors.joining(", ")) + ")";
+        String label = executable.getParameterCount() == 1 ? signature : signature + " #" + parameter.getIndex();
+        String what = "parameter " + parameter.getIndex() + " (" + parameter.getParameter().getType().getSimpleName()
+                + ") of " + signature;
+        try {
+            return value(generated, parameter.getParameter().getParameterizedType(), label, what, context);
+        } catch (LlmockException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+    }
+
     /**
      * The value for a {@code @Generated} target of {@code type}; {@code what} names it in messages
      * ("parameter 0 (User) of UserTest.signsUp(User)").
      */
-    public static Object value(Generated generated, Type type, String label, String what, ExtensionContext context) {
+    static Object value(Generated generated, Type type, String label, String what, ExtensionContext context) {
         Target target = Target.of(type);
         if (generated.count() < 1) {
             throw new LlmockException(Messages.badCount(what, generated.count()));
@@ -65,9 +89,7 @@ public final class Injector {
         int variant = generated.variant() >= 0 ? generated.variant() : fixtures.nextVariant(base);
         FixtureRequest request = base.toBuilder().variant(variant).build();
 
-        ClassFixtures classFixtures = ClassFixtures.of(context);
-        Fixture fixture = classFixtures.generate(request);
-        fixtures.add(what, request, fixture, classFixtures.cassettePath());
+        Fixture fixture = fixtures.generate(what, request);
         try {
             return target.convert(fixture);
         } catch (LlmockException | IllegalArgumentException e) {

@@ -1,47 +1,46 @@
 package dev.llmock.junit.internal;
 
 import dev.llmock.LlmockConfig;
-import dev.llmock.cassette.Cassettes;
+import dev.llmock.SettingResolver;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.junit.LlmockSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * llmock's settings for one test class: annotation, then configuration parameter ({@code junit-platform.properties}
- * or {@code -D}), then {@code LLMOCK_*} environment variable, then default.
+ * llmock's settings for one test class, parsed once: the {@link LlmockSettings} annotation, then the configuration
+ * parameter ({@code junit-platform.properties} or {@code -D}), then the {@code LLMOCK_*} environment variable, then
+ * {@code llmock.json}, then the default, all through one {@link SettingResolver}.
  */
-record Settings(RecordMode mode, LlmockConfig config, Path cassettesDirectory, String cassetteName) {
-    /** Environment variable for the cassette directory: {@value}. */
-    static final String DIR_ENV = "LLMOCK_CASSETTES_DIR";
+record Settings(RecordMode mode, LlmockConfig config, Path cassettesDirectory, Duration maxAge, String cassetteName) {
 
     static Settings resolve(ExtensionContext classContext, Function<String, String> env) {
         Class<?> testClass = classContext.getRequiredTestClass();
-        dev.llmock.junit.LlmockSettings annotation = org.junit.platform.commons.support.AnnotationSupport
-                .findAnnotation(testClass, dev.llmock.junit.LlmockSettings.class).orElse(null);
-        Function<String, String> parameters = key -> classContext.getConfigurationParameter(key).orElse(null);
+        LlmockSettings annotation = AnnotationSupport.findAnnotation(testClass, LlmockSettings.class).orElse(null);
+        SettingResolver sources = SettingResolver.of(key -> classContext.getConfigurationParameter(key).orElse(null),
+                env);
 
-        RecordMode mode = RecordMode.resolve(annotation == null ? null : blankToNull(annotation.mode()),
-                parameters, env);
+        String annotatedConfig = annotation == null ? null : blankToNull(annotation.config());
+        Path configFile = sources.get(LlmockConfig.FILE, annotatedConfig == null ? null : Path.of(annotatedConfig));
+        LlmockConfig config = configFile == null ? rootCached(classContext, "config:default", LlmockConfig::load)
+                : rootCached(classContext, "config:" + configFile, () -> LlmockConfig.fromFile(configFile));
+        sources = sources.withConfig(config);
 
-        String annotated = annotation == null ? null : blankToNull(annotation.config());
-        String configPath = annotated != null ? annotated : parameters.apply(LlmockConfig.CONFIG_PROPERTY);
-        LlmockConfig config = configPath == null ? rootCached(classContext, "config:default", LlmockConfig::load)
-                : rootCached(classContext, "config:" + configPath, () -> LlmockConfig.fromFile(Path.of(configPath)));
-
-        String dir = parameters.apply(Cassettes.DIR_PROPERTY);
-        if (dir == null) {
-            dir = env.apply(DIR_ENV);
-        }
-        Path directory = Path.of(dir == null || dir.isBlank() ? Cassettes.DEFAULT_DIRECTORY : dir);
-
+        String annotatedMode = annotation == null ? null : blankToNull(annotation.mode());
+        RecordMode mode = sources.get(CassetteSettings.MODE, annotatedMode == null ? null
+                : RecordMode.parse(annotatedMode));
         String cassette = annotation == null ? null : blankToNull(annotation.cassette());
-        return new Settings(mode, config, directory, cassette == null ? testClass.getName() : cassette);
+        return new Settings(mode, config, sources.get(CassetteSettings.DIRECTORY), sources.get(CassetteSettings.MAX_AGE),
+                cassette == null ? testClass.getName() : cassette);
     }
 
     /** Parsed once per run: configuration files are read into the root context's store. */
-    private static LlmockConfig rootCached(ExtensionContext context, String key,
-                                           java.util.function.Supplier<LlmockConfig> load) {
+    private static LlmockConfig rootCached(ExtensionContext context, String key, Supplier<LlmockConfig> load) {
         return context.getRoot().getStore(LlmockStore.NAMESPACE)
                 .getOrComputeIfAbsent(key, k -> load.get(), LlmockConfig.class);
     }

@@ -3,8 +3,12 @@ package dev.llmock.junit.internal;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.Fixture;
+import dev.llmock.Provenance;
 import dev.llmock.internal.Json;
+import java.lang.reflect.Array;
 import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -82,9 +86,9 @@ record Target(Type declared, JavaType element, Container container) {
             case STREAM:
                 return items.stream();
             case ARRAY: {
-                Object array = java.lang.reflect.Array.newInstance(element.getRawClass(), items.size());
+                Object array = Array.newInstance(element.getRawClass(), items.size());
                 for (int i = 0; i < items.size(); i++) {
-                    java.lang.reflect.Array.set(array, i, items.get(i));
+                    Array.set(array, i, items.get(i));
                 }
                 return array;
             }
@@ -104,8 +108,8 @@ record Target(Type declared, JavaType element, Container container) {
         return new Fixture(json, placeholder()).as(element);
     }
 
-    private static dev.llmock.Provenance placeholder() {
-        return new dev.llmock.Provenance(dev.llmock.Provenance.Source.GENERATED, "", "", null, 0,
-                java.time.Duration.ZERO, null, null, java.time.Instant.EPOCH, null);
+    private static Provenance placeholder() {
+        return new Provenance(Provenance.Source.GENERATED, "", "", null, 0, Duration.ZERO, null, null, Instant.EPOCH,
+                null);
     }
 }

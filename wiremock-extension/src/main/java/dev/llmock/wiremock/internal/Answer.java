@@ -3,12 +3,15 @@ package dev.llmock.wiremock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendException;
+import dev.llmock.Fixture;
+import dev.llmock.Provenance;
 import dev.llmock.ConfigException;
 import dev.llmock.GenerationException;
 import dev.llmock.LlmockException;
 import dev.llmock.ShapeException;
 import dev.llmock.cassette.ReplayMissException;
 import dev.llmock.internal.Json;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,22 +21,55 @@ import java.util.logging.Logger;
  *
  * @param status the HTTP status
  * @param body   the JSON body
- * @param source for the request log: {@code generated}, {@code replayed}, {@code cached}, {@code simulated}, {@code error}
+ * @param source    how the body was obtained, for the {@code X-Llmock-Source} header and the request log
+ * @param cacheable whether a replay may reuse it ({@code $cache} variants, errors and simulations may not)
  */
-public record Answer(int status, JsonNode body, String source, boolean cacheable) {
+record Answer(int status, JsonNode body, Source source, boolean cacheable) {
     private static final Logger LOG = Logger.getLogger(Answer.class.getName());
 
-    public static Answer ok(int status, JsonNode body, String source) {
-        return new Answer(status, body, source, true);
+    /** How an answer's body was obtained. */
+    enum Source {
+        GENERATED, REPLAYED, CACHED, SIMULATED, ERROR;
+
+        /** As written in the {@code X-Llmock-Source} header: {@code generated}, {@code replayed}, ... */
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether the answer stands for a failure, whose status replaces the stub's. */
+        boolean failure() {
+            return this == SIMULATED || this == ERROR;
+        }
+
+        static Source of(Provenance.Source source) {
+            switch (source) {
+                case REPLAYED:
+                    return REPLAYED;
+                case CACHED:
+                    return CACHED;
+                default:
+                    return GENERATED;
+            }
+        }
+    }
+
+    /** A 200 with the fixture, marked by where it came from. */
+    static Answer of(Fixture fixture) {
+        return new Answer(200, fixture.json(), Source.of(fixture.provenance().source()), true);
+    }
+
+    /** A simulated failure: like an error, but marked as asked for. */
+    Answer simulated() {
+        return new Answer(status, body, Source.SIMULATED, false);
     }
 
     /** The same answer, marked as one that must be made anew for every request ({@code $cache} rotation). */
-    public Answer notCacheable() {
+    Answer notCacheable() {
         return new Answer(status, body, source, false);
     }
 
     /** A JSON error with {@code details} merged into the {@code error} object. */
-    public static Answer error(int status, String type, String message, ObjectNode details) {
+    static Answer error(int status, String type, String message, ObjectNode details) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", status);
@@ -42,11 +78,11 @@ public record Answer(int status, JsonNode body, String source, boolean cacheable
         if (details != null) {
             error.setAll(details);
         }
-        return new Answer(status, body, "error", false);
+        return new Answer(status, body, Source.ERROR, false);
     }
 
     /** The answer for a failure, by kind: bad input 400, replay miss 404, size 413, backend 502, else 500. */
-    public static Answer of(RuntimeException failure) {
+    static Answer of(RuntimeException failure) {
         ObjectNode details = Json.MAPPER.createObjectNode();
         if (failure instanceof BadRequest) {
             BadRequest bad = (BadRequest) failure;

@@ -4,32 +4,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.internal.Json;
 
 /** Input the caller can fix; answered with {@link #status()} and a JSON error, never a stack trace. */
-public final class BadRequest extends RuntimeException {
+final class BadRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final String type;
     private final transient ObjectNode details;
 
-    public BadRequest(int status, String type, String message) {
+    BadRequest(int status, String type, String message) {
         this(status, type, message, Json.MAPPER.createObjectNode());
     }
 
-    public BadRequest(int status, String type, String message, ObjectNode details) {
+    BadRequest(int status, String type, String message, ObjectNode details) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
         this.details = details;
     }
 
-    public int status() {
+    int status() {
         return status;
     }
 
-    public String type() {
+    String type() {
         return type;
     }
 
-    public ObjectNode details() {
+    ObjectNode details() {
         return details.deepCopy();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Shape;
+import dev.llmock.internal.Json;
 import dev.llmock.spi.FixtureInterceptor;
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -20,7 +21,7 @@ import java.util.Map;
  * <p>It runs after the cassette interceptor and before the backends, so what is recorded is what was answered.
  */
 public final class FactOverlay implements FixtureInterceptor {
-    private static final JsonNodeFactory NODES = dev.llmock.internal.Json.MAPPER.getNodeFactory();
+    private static final JsonNodeFactory NODES = Json.MAPPER.getNodeFactory();
 
     @Override
     public Fixture intercept(Chain chain) {

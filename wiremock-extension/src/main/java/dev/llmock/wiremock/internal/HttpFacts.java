@@ -23,12 +23,12 @@ import java.util.TreeMap;
  * {"method":"GET","path":"/users/{id}","pathParameters":{"id":"42"},"query":{"q":["x"]},"body":{...}}
  * </pre>
  */
-public final class HttpFacts {
-    public static final String METHOD = "method";
-    public static final String PATH = "path";
-    public static final String PATH_PARAMETERS = "pathParameters";
-    public static final String QUERY = "query";
-    public static final String BODY = "body";
+final class HttpFacts {
+    static final String METHOD = "method";
+    static final String PATH = "path";
+    static final String PATH_PARAMETERS = "pathParameters";
+    static final String QUERY = "query";
+    static final String BODY = "body";
 
     private HttpFacts() {
     }
@@ -40,7 +40,7 @@ public final class HttpFacts {
      * @param query          the raw query (without {@code ?}), or null; names in {@code ignored} are left out
      * @param body           the parsed JSON body, or null
      */
-    public static ObjectNode of(String method, String path, Map<String, String> pathParameters, String query,
+    static ObjectNode of(String method, String path, Map<String, String> pathParameters, String query,
                                 Set<String> ignored, JsonNode body) {
         ObjectNode facts = Json.MAPPER.createObjectNode();
         facts.put(METHOD, method.toUpperCase(Locale.ROOT));
@@ -65,7 +65,7 @@ public final class HttpFacts {
     }
 
     /** Query parameters sorted by name, values in request order, percent-decoded. */
-    public static Map<String, List<String>> parseQuery(String query) {
+    static Map<String, List<String>> parseQuery(String query) {
         Map<String, List<String>> result = new TreeMap<>();
         if (query == null || query.isEmpty()) {
             return result;
@@ -83,13 +83,13 @@ public final class HttpFacts {
     }
 
     /** The first value of query parameter {@code name} in {@code url}, or null. */
-    public static String queryValue(String url, String name) {
+    static String queryValue(String url, String name) {
         List<String> values = parseQuery(queryOf(url)).get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** The query of {@code url}, without {@code ?}, or null. */
-    public static String queryOf(String url) {
+    static String queryOf(String url) {
         int at = url == null ? -1 : url.indexOf('?');
         return at < 0 ? null : url.substring(at + 1);
     }
@@ -108,7 +108,7 @@ public final class HttpFacts {
      *
      * @throws BadRequest naming the line and column when it should be JSON and is not
      */
-    public static JsonNode jsonBody(byte[] body, String contentType) {
+    static JsonNode jsonBody(byte[] body, String contentType) {
         if (body == null || body.length == 0) {
             return null;
         }

@@ -7,66 +7,84 @@ public final class Messages {
     private Messages() {
     }
 
-    public static String malformedBody(int line, int column, String what) {
+    public static String optionSetTwice(String option) {
+        return option + " was already set on this builder; set each option once.";
+    }
+
+    public static String negativeMaxBodyBytes(long value) {
+        return "maxBodyBytes must be 0 or more, but was " + value + ".";
+    }
+
+    public static String cassettesAndDirectory() {
+        return "cassettes(Cassettes) already holds a directory and a mode; leave out cassettes(Path) and mode(...),"
+                + " or build the Cassettes with them.";
+    }
+
+    public static String optionsNotWireMockConfiguration(String type) {
+        return "LlmockWireMockExtension adds its extensions to the options, so it needs them as"
+                + " WireMockConfiguration (wireMockConfig()...), but got " + type + ".";
+    }
+
+    static String malformedBody(int line, int column, String what) {
         return "The request body is not valid JSON" + (line > 0 ? " at line " + line + ", column " + column : "")
                 + ": " + what + ". Send a JSON body, or no body.";
     }
 
-    public static String bodyTooLarge(long size, long limit) {
+    static String bodyTooLarge(long size, long limit) {
         return "The request body has " + size + " bytes, more than the limit of " + limit
                 + " bytes. Send a smaller body, or raise the limit (maxBodyBytes).";
     }
 
-    public static String invalidShape(String source, String message) {
+    static String invalidShape(String source, String message) {
         return "The shape from " + source + " is invalid. " + message;
     }
 
-    public static String unknownBackend(String name, String source, String configSource, Collection<String> names) {
+    static String unknownBackend(String name, String source, String configSource, Collection<String> names) {
         return "No backend named \"" + name + "\" (from " + source + ") in " + configSource + "; configured: "
                 + names + ". Use one of those names, or add it to \"backends\".";
     }
 
-    public static String badErrorCode(String value, String source) {
+    static String badErrorCode(String value, String source) {
         return "The simulated error code \"" + value + "\" (from " + source + ") is not an HTTP status;"
                 + " expected a whole number from 100 to 599, e.g. ?error=503.";
     }
 
-    public static String simulatedError(int code) {
+    static String simulatedError(int code) {
         return "Simulated error " + code + " (" + reason(code) + ").";
     }
 
-    public static String backendFailed(String backend, String message) {
+    static String backendFailed(String backend, String message) {
         return "The backend \"" + backend + "\" failed: " + message;
     }
 
-    public static String invalidOutput(String message) {
+    static String invalidOutput(String message) {
         return "The backend's output did not fit the shape: " + message;
     }
 
-    public static String replayMiss(String key, String message) {
+    static String replayMiss(String key, String message) {
         return "No recorded response for request key " + key + " (mode replay). " + message;
     }
 
-    public static String badParameter(String name, String value, String expected) {
+    static String badParameter(String name, String value, String expected) {
         return "The transformer parameter \"" + name + "\" is \"" + value + "\", but it must be " + expected + ".";
     }
 
-    public static String noShape() {
+    static String noShape() {
         return "The stub has no shape: add .withTransformerParameter(\"shape\", \"{...}\") or"
                 + " .withTransformerParameter(\"shapeResource\", \"shapes/user.json\").";
     }
 
-    public static String shapeResourceMissing(String resource) {
+    static String shapeResourceMissing(String resource) {
         return "The shape resource \"" + resource + "\" was found neither on the classpath nor as a file.";
     }
 
-    public static String unexpected(Throwable e) {
+    static String unexpected(Throwable e) {
         return "llmock could not answer this request: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
     }
 
     /** The reason phrase of an HTTP status, for simulated errors. */
-    public static String reason(int code) {
+    static String reason(int code) {
         switch (code) {
             case 400: return "Bad Request";
             case 401: return "Unauthorized";

@@ -9,10 +9,12 @@ import dev.llmock.LlmockConfig;
 import dev.llmock.Shape;
 import dev.llmock.ShapeException;
 import dev.llmock.internal.Json;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -22,17 +24,17 @@ import java.util.function.UnaryOperator;
  * The LLMockApi-compatible catch-all: reads the shape, backend and simulated error from the request, remembers the
  * structure first answered for each normalized path, and generates the answer. Thread-safe.
  */
-public final class MockApiHandler {
-    public static final String SHAPE_PARAMETER = "shape";
-    public static final String BACKEND_PARAMETER = "backend";
-    public static final String ERROR_PARAMETER = "error";
-    public static final String ERROR_MESSAGE_PARAMETER = "errorMessage";
-    public static final String ERROR_DETAILS_PARAMETER = "errorDetails";
-    public static final String SHAPE_HEADER = "X-Response-Shape";
-    public static final String BACKEND_HEADER = "X-LLM-Backend";
-    public static final String ERROR_CODE_HEADER = "X-Error-Code";
-    public static final String ERROR_MESSAGE_HEADER = "X-Error-Message";
-    public static final String SHAPE_FIELD = "shape";
+final class MockApiHandler {
+    static final String SHAPE_PARAMETER = "shape";
+    static final String BACKEND_PARAMETER = "backend";
+    static final String ERROR_PARAMETER = "error";
+    static final String ERROR_MESSAGE_PARAMETER = "errorMessage";
+    static final String ERROR_DETAILS_PARAMETER = "errorDetails";
+    static final String SHAPE_HEADER = "X-Response-Shape";
+    static final String BACKEND_HEADER = "X-LLM-Backend";
+    static final String ERROR_CODE_HEADER = "X-Error-Code";
+    static final String ERROR_MESSAGE_HEADER = "X-Error-Message";
+    static final String SHAPE_FIELD = "shape";
 
     /** Query parameters that steer the mock rather than describe the resource; not part of the request facts. */
     private static final Set<String> CONTROL_PARAMETERS = Set.of(SHAPE_PARAMETER, BACKEND_PARAMETER, ERROR_PARAMETER,
@@ -52,7 +54,7 @@ public final class MockApiHandler {
      * @param generator    generates a fixture (the engine with its cassette)
      * @param config       the configuration, to check backend names
      */
-    public MockApiHandler(String prefix, long maxBodyBytes, Function<FixtureRequest, Fixture> generator,
+    MockApiHandler(String prefix, long maxBodyBytes, Function<FixtureRequest, Fixture> generator,
                           LlmockConfig config) {
         this.prefix = prefix;
         this.maxBodyBytes = maxBodyBytes;
@@ -65,7 +67,7 @@ public final class MockApiHandler {
      *
      * @param headers looks up a request header by name (case-insensitive), null when absent
      */
-    public Answer handle(String method, String url, UnaryOperator<String> headers, byte[] body, String contentType,
+    Answer handle(String method, String url, UnaryOperator<String> headers, byte[] body, String contentType,
                          String label) {
         try {
             return answer(method, url, headers, body, contentType, label);
@@ -123,7 +125,7 @@ public final class MockApiHandler {
                 .build();
         Fixture fixture = generator.apply(request);
         shapesByPath.putIfAbsent(path.normalized(), shape);
-        Answer answer = Answer.ok(200, fixture.json(), fixture.provenance().source().name().toLowerCase(Locale.ROOT));
+        Answer answer = Answer.of(fixture);
         return shape.cacheVariants() > 1 ? answer.notCacheable() : answer;
     }
 
@@ -155,9 +157,8 @@ public final class MockApiHandler {
         if (!isBlank(extra)) {
             details.put("details", extra);
         }
-        Answer error = Answer.error(status, "simulated", isBlank(message) ? Messages.simulatedError(status) : message,
-                details);
-        return new Answer(error.status(), error.body(), "simulated", false);
+        return Answer.error(status, "simulated", isBlank(message) ? Messages.simulatedError(status) : message,
+                details).simulated();
     }
 
     private void checkBackend(String name, String source) {
@@ -165,7 +166,7 @@ public final class MockApiHandler {
                 || !config.backendsNamed(name).isEmpty()) {
             return;
         }
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         config.backends().forEach(b -> {
             if (b.enabled()) {
                 names.add(b.name());
@@ -241,7 +242,7 @@ public final class MockApiHandler {
             return Json.MAPPER.getNodeFactory().numberNode(0);
         }
         if (value.isNumber()) {
-            return Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal("0.0"));
+            return Json.MAPPER.getNodeFactory().numberNode(new BigDecimal("0.0"));
         }
         if (value.isBoolean()) {
             return Json.MAPPER.getNodeFactory().booleanNode(true);

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * the logical request and reading the cassette is most of a replayed request's cost. Only answers that came from the
  * cassette and may be reused ({@link Answer#cacheable()}: not {@code $cache} variants, errors or simulations) are kept.
  */
-public final class ReplayedResponses {
+final class ReplayedResponses {
     /** Bodies longer than this are not part of a key; such requests are answered as usual. */
     static final int CACHEABLE_BODY = 4096;
 
@@ -22,7 +22,7 @@ public final class ReplayedResponses {
      * The key of a request: {@code steering} is everything besides the body that decides the answer (stub, method,
      * URL, headers). Null when the body is too long to be part of a key.
      */
-    public static String key(String steering, byte[] body) {
+    static String key(String steering, byte[] body) {
         if (body != null && body.length > CACHEABLE_BODY) {
             return null;
         }
@@ -30,7 +30,7 @@ public final class ReplayedResponses {
     }
 
     /** The kept response for {@code key}, else {@code answer} turned into a response by {@code respond}. */
-    public ResponseDefinition get(String key, Supplier<Answer> answer,
+    ResponseDefinition get(String key, Supplier<Answer> answer,
                                   Function<Answer, ResponseDefinition> respond) {
         if (key == null) {
             return respond.apply(answer.get());
@@ -41,7 +41,7 @@ public final class ReplayedResponses {
         }
         Answer fresh = answer.get();
         ResponseDefinition response = respond.apply(fresh);
-        if ("replayed".equals(fresh.source()) && fresh.cacheable()) {
+        if (fresh.source() == Answer.Source.REPLAYED && fresh.cacheable()) {
             responses.put(key, response);
         }
         return response;

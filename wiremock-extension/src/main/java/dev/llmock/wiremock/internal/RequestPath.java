@@ -17,19 +17,19 @@ import java.util.regex.Pattern;
  * @param parameters the identifier values by parameter name, in path order
  * @param collection whether the path ends in a name rather than an identifier ({@code /users})
  */
-public record RequestPath(String normalized, Map<String, String> parameters, boolean collection) {
+record RequestPath(String normalized, Map<String, String> parameters, boolean collection) {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Codes such as {@code ORD-12345} or {@code a1b2c3d4e5}: long enough, with a digit, no spaces. */
     private static final Pattern CODE = Pattern.compile("(?=.*\\d)[A-Za-z0-9_\\-.]{6,}");
 
-    public RequestPath {
+    RequestPath {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /** Reads the path of {@code url} (a query is dropped), finding the identifier segments. */
-    public static RequestPath parse(String url) {
+    static RequestPath parse(String url) {
         List<String> segments = segments(url);
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
@@ -56,7 +56,7 @@ public record RequestPath(String normalized, Map<String, String> parameters, boo
     }
 
     /** The path of {@code url} with empty segments and a trailing slash removed, segments percent-decoded. */
-    public static String clean(String url) {
+    static String clean(String url) {
         List<String> segments = segments(url);
         return segments.isEmpty() ? "/" : "/" + String.join("/", segments);
     }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns an {@link Answer} into WireMock's response definition. */
-public final class Responses {
+final class Responses {
     /** Response header saying how the body was obtained: generated, replayed, cached, simulated or error. */
-    public static final String SOURCE_HEADER = "X-Llmock-Source";
+    static final String SOURCE_HEADER = "X-Llmock-Source";
 
     private Responses() {
     }
@@ -21,7 +21,7 @@ public final class Responses {
      *
      * @param base the stub's response definition, whose status and headers a successful answer keeps
      */
-    public static ResponseDefinition of(Answer answer, ResponseDefinition base) {
+    static ResponseDefinition of(Answer answer, ResponseDefinition base) {
         List<HttpHeader> headers = new ArrayList<>();
         if (base.getHeaders() != null) {
             for (HttpHeader header : base.getHeaders().all()) {
@@ -31,8 +31,8 @@ public final class Responses {
             }
         }
         headers.add(new HttpHeader("Content-Type", "application/json"));
-        headers.add(new HttpHeader(SOURCE_HEADER, answer.source()));
-        boolean failed = "error".equals(answer.source()) || "simulated".equals(answer.source());
+        headers.add(new HttpHeader(SOURCE_HEADER, answer.source().id()));
+        boolean failed = answer.source().failure();
         return ResponseDefinitionBuilder.like(base)
                 .withStatus(failed ? answer.status() : base.getStatus())
                 .withHeaders(new HttpHeaders(headers))

@@ -1,28 +1,22 @@
-package dev.llmock.junit;
+package dev.llmock.junit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llmock.junit.internal.RunSummary;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmock.junit.Generated;
+import dev.llmock.junit.Kit;
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.TestExecutionListener;
 
-class SummaryListenerTest {
+class RunSummaryTest {
     @TempDir
     Path cassettes;
 
     static class OneFixtureTestCase {
         @Test
-        void one(@Generated(shape = "{\"name\":\"string\"}") com.fasterxml.jackson.databind.JsonNode node) {
+        void one(@Generated(shape = "{\"name\":\"string\"}") JsonNode node) {
         }
-    }
-
-    @Test
-    void theListenerIsRegisteredThroughTheServiceLoader() {
-        assertThat(ServiceLoader.load(TestExecutionListener.class).stream().map(ServiceLoader.Provider::type))
-                .contains(LlmockSummaryListener.class);
     }
 
     @Test

@@ -1,0 +1,87 @@
+package dev.llmock.cassette;
+
+import dev.llmock.Setting;
+import dev.llmock.SettingResolver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The settings of the cassettes module, read by a {@link SettingResolver} in llmock's one order: a value in code
+ * (annotation or builder), then the property ({@code -D} or JUnit configuration parameter), then the environment
+ * variable, then {@code llmock.json}, then the default.
+ *
+ * <table>
+ * <caption>Cassette settings</caption>
+ * <tr><th>setting</th><th>property</th><th>environment</th><th>llmock.json</th><th>default</th></tr>
+ * <tr><td>{@link #MODE}</td><td>{@value RecordMode#MODE_PROPERTY}</td><td>{@value RecordMode#MODE_ENV}</td>
+ *     <td></td><td>{@code replay} when {@value RecordMode#CI_ENV} is set (and not {@code false}), else
+ *     {@code record}</td></tr>
+ * <tr><td>{@link #DIRECTORY}</td><td>{@value Cassettes#DIR_PROPERTY}</td><td>{@value #DIR_ENV}</td>
+ *     <td>{@code cassettes.directory}</td><td>{@value Cassettes#DEFAULT_DIRECTORY}</td></tr>
+ * <tr><td>{@link #MAX_AGE}</td><td>{@value #MAX_AGE_PROPERTY}</td><td>{@value #MAX_AGE_ENV}</td>
+ *     <td>{@code cassettes.maxAge}</td><td>none</td></tr>
+ * <tr><td>{@link #REDACT}</td><td></td><td></td><td>{@code cassettes.redact}</td><td>none</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * SettingResolver settings = SettingResolver.system().withConfig(LlmockConfig.load());
+ * Path directory = settings.get(CassetteSettings.DIRECTORY);
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class CassetteSettings {
+    /** Environment variable naming the cassette directory: {@value}. */
+    public static final String DIR_ENV = "LLMOCK_CASSETTES_DIR";
+    /** System property and JUnit configuration parameter for the maximum age of entries: {@value}. */
+    public static final String MAX_AGE_PROPERTY = "llmock.cassettes.maxAge";
+    /** Environment variable for the maximum age of entries: {@value}. */
+    public static final String MAX_AGE_ENV = "LLMOCK_CASSETTES_MAX_AGE";
+
+    /** The {@link RecordMode}. */
+    public static final Setting<RecordMode> MODE = Setting.<RecordMode>newBuilder()
+            .property(RecordMode.MODE_PROPERTY)
+            .env(RecordMode.MODE_ENV)
+            .parser(RecordMode::parse, "one of replay, record, rerecord, live")
+            .defaultFromEnv(env -> RecordMode.onCi(env) ? RecordMode.REPLAY : RecordMode.RECORD)
+            .build();
+
+    /** The directory cassette files live in; relative paths are relative to the working directory. */
+    public static final Setting<Path> DIRECTORY = Setting.<Path>newBuilder()
+            .property(Cassettes.DIR_PROPERTY)
+            .env(DIR_ENV)
+            .config("cassettes.directory", config -> config.cassettes().directory())
+            .parser((text, source) -> Path.of(text), "a directory path")
+            .defaultValue(Path.of(Cassettes.DEFAULT_DIRECTORY))
+            .build();
+
+    /** Entries older than this are stale: recorded again in {@code record}, reported in {@code replay}. */
+    public static final Setting<Duration> MAX_AGE = Setting.<Duration>newBuilder()
+            .property(MAX_AGE_PROPERTY)
+            .env(MAX_AGE_ENV)
+            .config("cassettes.maxAge", config -> config.cassettes().maxAge())
+            .parser((text, source) -> positive(Duration.parse(text)),
+                    "a positive ISO-8601 duration such as P30D (30 days) or PT12H (12 hours)")
+            .build();
+
+    /**
+     * Java regular expressions whose matches are redacted, besides the built-in secret detection. Only in
+     * {@code llmock.json}; patterns given to {@link Cassettes.Builder#redact} add to these.
+     */
+    public static final Setting<List<String>> REDACT = Setting.<List<String>>newBuilder()
+            .config("cassettes.redact", config -> config.cassettes().redact())
+            .parser((text, source) -> List.of(text), "a Java regular expression")
+            .defaultValue(List.of())
+            .build();
+
+    private CassetteSettings() {
+    }
+
+    private static Duration positive(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("not positive: " + duration);
+        }
+        return duration;
+    }
+}

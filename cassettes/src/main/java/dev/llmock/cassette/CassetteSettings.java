@@ -22,6 +22,10 @@ import java.util.List;
  * <tr><td>{@link #MAX_AGE}</td><td>{@value #MAX_AGE_PROPERTY}</td><td>{@value #MAX_AGE_ENV}</td>
  *     <td>{@code cassettes.maxAge}</td><td>none</td></tr>
  * <tr><td>{@link #REDACT}</td><td></td><td></td><td>{@code cassettes.redact}</td><td>none</td></tr>
+ * <tr><td>{@link #LOCK_TIMEOUT}</td><td>{@value #LOCK_TIMEOUT_PROPERTY}</td><td>{@value #LOCK_TIMEOUT_ENV}</td>
+ *     <td></td><td>60 seconds</td></tr>
+ * <tr><td>{@link #FLUSH_AFTER}</td><td>{@value #FLUSH_AFTER_PROPERTY}</td><td>{@value #FLUSH_AFTER_ENV}</td>
+ *     <td></td><td>1 second</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -38,6 +42,15 @@ public final class CassetteSettings {
     public static final String MAX_AGE_PROPERTY = "llmock.cassettes.maxAge";
     /** Environment variable for the maximum age of entries: {@value}. */
     public static final String MAX_AGE_ENV = "LLMOCK_CASSETTES_MAX_AGE";
+
+    /** System property and JUnit configuration parameter for how long a write waits for the lock: {@value}. */
+    public static final String LOCK_TIMEOUT_PROPERTY = "llmock.cassettes.lockTimeout";
+    /** Environment variable for how long a write waits for the lock: {@value}. */
+    public static final String LOCK_TIMEOUT_ENV = "LLMOCK_CASSETTES_LOCK_TIMEOUT";
+    /** System property and JUnit configuration parameter for how soon new entries are written: {@value}. */
+    public static final String FLUSH_AFTER_PROPERTY = "llmock.cassettes.flushAfter";
+    /** Environment variable for how soon new entries are written: {@value}. */
+    public static final String FLUSH_AFTER_ENV = "LLMOCK_CASSETTES_FLUSH_AFTER";
 
     /** The {@link RecordMode}. */
     public static final Setting<RecordMode> MODE = Setting.<RecordMode>newBuilder()
@@ -75,7 +88,37 @@ public final class CassetteSettings {
             .defaultValue(List.of())
             .build();
 
+    /**
+     * How long a write waits for the cassette directory's lock (held by another thread or process writing a cassette
+     * there) before it fails naming the holder.
+     */
+    public static final Setting<Duration> LOCK_TIMEOUT = Setting.<Duration>newBuilder()
+            .property(LOCK_TIMEOUT_PROPERTY)
+            .env(LOCK_TIMEOUT_ENV)
+            .parser((text, source) -> positive(Duration.parse(text)), "a positive ISO-8601 duration such as PT60S")
+            .defaultValue(Duration.ofSeconds(60))
+            .build();
+
+    /**
+     * How soon an entry recorded while a cassette is open is written to its file (with the others recorded
+     * meanwhile), so that a process killed mid-run loses at most this much; {@code PT0S} writes only on save.
+     */
+    public static final Setting<Duration> FLUSH_AFTER = Setting.<Duration>newBuilder()
+            .property(FLUSH_AFTER_PROPERTY)
+            .env(FLUSH_AFTER_ENV)
+            .parser((text, source) -> notNegative(Duration.parse(text)),
+                    "an ISO-8601 duration such as PT1S, or PT0S to write only on save")
+            .defaultValue(Duration.ofSeconds(1))
+            .build();
+
     private CassetteSettings() {
+    }
+
+    private static Duration notNegative(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("negative: " + duration);
+        }
+        return duration;
     }
 
     private static Duration positive(Duration duration) {

@@ -45,15 +45,15 @@ public final class Cassettes {
     private final RecordMode mode;
     private final Clock clock;
     private final Duration maxAge;
-    private final List<Pattern> redact;
+    private final CassetteSession.Options options;
     private final ConcurrentMap<String, Cassette> open = new ConcurrentHashMap<>();
 
-    private Cassettes(Path directory, RecordMode mode, Clock clock, Duration maxAge, List<Pattern> redact) {
+    private Cassettes(Path directory, CassetteSession.Options options) {
         this.directory = directory;
-        this.mode = mode;
-        this.clock = clock;
-        this.maxAge = maxAge;
-        this.redact = List.copyOf(redact);
+        this.mode = options.mode();
+        this.clock = options.clock();
+        this.maxAge = options.maxAge();
+        this.options = options;
     }
 
     public static Builder newBuilder() {
@@ -70,7 +70,7 @@ public final class Cassettes {
         Objects.requireNonNull(name, "name");
         return open.computeIfAbsent(name, n -> {
             Path file = fileOf(n);
-            return new Cassette(n, CassetteSession.open(file, mode, clock, maxAge, redact));
+            return new Cassette(n, CassetteSession.open(file, options));
         });
     }
 
@@ -92,6 +92,16 @@ public final class Cassettes {
 
     public Optional<Duration> maxAge() {
         return Optional.ofNullable(maxAge);
+    }
+
+    /** How long a write waits for the directory's lock; see {@link CassetteSettings#LOCK_TIMEOUT}. */
+    public Duration lockTimeout() {
+        return options.lockTimeout();
+    }
+
+    /** How soon recorded entries are written to their file; see {@link CassetteSettings#FLUSH_AFTER}. */
+    public Duration flushAfter() {
+        return options.flushAfter();
     }
 
     /** The names of the cassettes in the directory (files {@code *.json}, without the extension), sorted. */
@@ -142,6 +152,8 @@ public final class Cassettes {
         private Clock clock;
         private Duration maxAge;
         private List<String> redact;
+        private Duration lockTimeout;
+        private Duration flushAfter;
         private LlmockConfig config;
         private SettingResolver settings;
 
@@ -179,6 +191,27 @@ public final class Cassettes {
             return this;
         }
 
+        /**
+         * How long a write waits for the cassette directory's lock, held by another thread or process writing there,
+         * before it fails naming the holder; see {@link CassetteSettings#LOCK_TIMEOUT} (60 seconds by default).
+         */
+        public Builder lockTimeout(Duration value) {
+            requireUnset(lockTimeout, "lockTimeout");
+            this.lockTimeout = Objects.requireNonNull(value, "lockTimeout");
+            return this;
+        }
+
+        /**
+         * How soon a recorded entry is written to its file, together with the others recorded meanwhile, so that a
+         * process killed mid-run loses at most that much; {@link Duration#ZERO} writes only on {@link Cassette#save()}.
+         * See {@link CassetteSettings#FLUSH_AFTER} (1 second by default).
+         */
+        public Builder flushAfter(Duration value) {
+            requireUnset(flushAfter, "flushAfter");
+            this.flushAfter = Objects.requireNonNull(value, "flushAfter");
+            return this;
+        }
+
         /** Java regular expressions whose matches are redacted, on top of the built-in secret detection. */
         public Builder redact(String... patterns) {
             requireUnset(redact, "redact");
@@ -210,6 +243,12 @@ public final class Cassettes {
             if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
                 throw new IllegalArgumentException(Messages.nonPositiveMaxAge(maxAge));
             }
+            if (lockTimeout != null && (lockTimeout.isNegative() || lockTimeout.isZero())) {
+                throw new IllegalArgumentException(Messages.nonPositiveLockTimeout(lockTimeout));
+            }
+            if (flushAfter != null && flushAfter.isNegative()) {
+                throw new IllegalArgumentException(Messages.negativeFlushAfter(flushAfter));
+            }
             SettingResolver sources = settings == null ? SettingResolver.system() : settings;
             if (config != null) {
                 sources = sources.withConfig(config);
@@ -218,9 +257,11 @@ public final class Cassettes {
             if (redact != null) {
                 patterns.addAll(redact);
             }
-            return new Cassettes(sources.get(CassetteSettings.DIRECTORY, directory),
+            return new Cassettes(sources.get(CassetteSettings.DIRECTORY, directory), new CassetteSession.Options(
                     sources.get(CassetteSettings.MODE, mode), clock == null ? Clock.systemUTC() : clock,
-                    sources.get(CassetteSettings.MAX_AGE, maxAge), compile(patterns));
+                    sources.get(CassetteSettings.MAX_AGE, maxAge), List.copyOf(compile(patterns)),
+                    sources.get(CassetteSettings.LOCK_TIMEOUT, lockTimeout),
+                    sources.get(CassetteSettings.FLUSH_AFTER, flushAfter)));
         }
 
         private static List<Pattern> compile(List<String> patterns) {

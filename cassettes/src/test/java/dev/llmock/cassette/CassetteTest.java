@@ -232,7 +232,8 @@ class CassetteTest {
         Cassette replaying = cassettes(RecordMode.RECORD).open("UserTest");
         generate(replaying, TestBackend.synthetic(), request);
         assertThat(replaying.save()).isFalse();
-        assertThat(dir.toFile().list()).as("nothing but the cassette next to it").containsExactly("UserTest.json");
+        assertThat(dir.toFile().list()).as("nothing but the cassette and the directory's lock next to it")
+                .containsExactlyInAnyOrder("UserTest.json", ".llmock.lock");
     }
 
     @Test

@@ -106,6 +106,49 @@ class ConcurrencyTest {
     }
 
     @Test
+    void twoJvmsWithTheirOwnTempDirectoriesOneComingThroughASymlinkKeepEveryEntry() throws Exception {
+        Path cassettes = Files.createDirectories(dir.resolve("cassettes"));
+        Path link = Files.createSymbolicLink(dir.resolve("link-to-cassettes"), cassettes);
+        int each = 1_500;
+        Process first = writer(cassettes, "jvm-a", each, "a", "b");
+        Process second = writer(link, "jvm-b", each, "b", "a");
+
+        try {
+            finished(first, "a");
+            finished(second, "b");
+        } finally {
+            first.destroyForcibly();
+            second.destroyForcibly();
+        }
+
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < each; i++) {
+            expected.add(SecondJvmWriter.request("jvm-a", i).key().hash());
+            expected.add(SecondJvmWriter.request("jvm-b", i).key().hash());
+        }
+        Set<String> onDisk = new HashSet<>();
+        Json.MAPPER.readTree(Files.readString(cassettes.resolve("Shared.json"))).path("entries").fieldNames()
+                .forEachRemaining(onDisk::add);
+        assertThat(onDisk).hasSize(2 * each).isEqualTo(expected);
+    }
+
+    /** A {@link CrossJvmWriter} with a temp directory of its own, which an inter-process lock must not depend on. */
+    private Process writer(Path cassettes, String prompt, int count, String self, String other) throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp-" + self));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                CrossJvmWriter.class.getName(), cassettes.toString(), "Shared", prompt, String.valueOf(count), "100",
+                dir.resolve("ready-" + self).toString(), dir.resolve("ready-" + other).toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("writer-" + self + ".log").toFile()).start();
+    }
+
+    private void finished(Process writer, String self) throws Exception {
+        String log = dir.resolve("writer-" + self + ".log").toString();
+        assertThat(writer.waitFor(300, TimeUnit.SECONDS)).as("writer " + self + " finished").isTrue();
+        assertThat(writer.exitValue()).as(Files.readString(Path.of(log), StandardCharsets.UTF_8)).isZero();
+    }
+
+    @Test
     void aSecondJvmWritingTheSameCassetteLosesNoEntry() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve("second-jvm.log");

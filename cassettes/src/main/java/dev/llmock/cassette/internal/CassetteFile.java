@@ -16,7 +16,6 @@ import dev.llmock.internal.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -25,17 +24,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -43,14 +41,18 @@ import java.util.regex.Pattern;
  * One cassette file on disk: reads it, and changes it atomically under a lock.
  *
  * <p>The file is {@code {"version": 1, "entries": {"<key>": {...}, ...}}}, entries sorted by key, pretty-printed with
- * {@code \n} line ends on every platform. A change re-reads the file under an exclusive lock (a {@link ReentrantLock}
- * per path within this JVM, a {@link FileLock} on the sibling {@code <file>.lock} across JVMs), applies the change to
- * what is on disk now, writes a temporary file in the same directory, forces it to disk and moves it over the
- * original with {@code ATOMIC_MOVE}. Readers therefore see the old file or the new one, never a part; a crash leaves
- * at most a temporary file, which the next change removes (temporary files exist only while the lock is held).
+ * {@code \n} line ends on every platform. A change re-reads the file under the directory's {@link DirectoryLock},
+ * applies the change to what is on disk now, writes a temporary file in the same directory with the permissions of the
+ * file it replaces, forces it to disk, moves it over the original with {@code ATOMIC_MOVE} and forces the directory.
+ * Readers therefore see the old file or the new one, never a part; a crash leaves at most a temporary file, which the
+ * next change removes (temporary files exist only while the lock is held). A read-only file or directory is refused,
+ * never replaced. A cassette that is a symbolic link is written through to its target, on purpose: the link stays
+ * and the target is replaced atomically in its own directory, under that directory's lock.
  */
 final class CassetteFile {
     static final int FORMAT_VERSION = 1;
+    /** How long a write waits for the directory's lock unless configured: {@value} seconds. */
+    static final int DEFAULT_LOCK_TIMEOUT_SECONDS = 60;
 
     private static final ObjectReader READER = Json.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -59,18 +61,24 @@ final class CassetteFile {
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    private static final SecureRandom TEMP_NAMES = new SecureRandom();
 
     private final Path path;
+    private final Duration lockTimeout;
     private final Runnable beforeMove;
 
     CassetteFile(Path path) {
-        this(path, () -> { });
+        this(path, Duration.ofSeconds(DEFAULT_LOCK_TIMEOUT_SECONDS));
+    }
+
+    CassetteFile(Path path, Duration lockTimeout) {
+        this(path, lockTimeout, () -> { });
     }
 
     /** {@code beforeMove} runs after the temporary file is written and before it replaces the file: a test seam. */
-    CassetteFile(Path path, Runnable beforeMove) {
+    CassetteFile(Path path, Duration lockTimeout, Runnable beforeMove) {
         this.path = path;
+        this.lockTimeout = lockTimeout;
         this.beforeMove = beforeMove;
     }
 
@@ -80,7 +88,7 @@ final class CassetteFile {
 
     /** The entries on disk, sorted by key; empty when the file does not exist or is blank. */
     TreeMap<String, ObjectNode> read() {
-        byte[] bytes = readBytes();
+        byte[] bytes = readBytes(path);
         return bytes == null ? new TreeMap<>() : parse(new String(bytes, StandardCharsets.UTF_8), path);
     }
 
@@ -90,20 +98,19 @@ final class CassetteFile {
      *
      * @return whether the file was written
      * @throws CorruptCassetteException when the file on disk cannot be read; it is then left untouched
+     * @throws LlmockException when the file or its directory is read-only, the lock is not had in time, or the write
+     *                         fails; the file is then left as it was
      */
     boolean update(Consumer<TreeMap<String, ObjectNode>> change) {
-        Path absolute = path.toAbsolutePath().normalize();
-        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(absolute, p -> new ReentrantLock());
-        jvmLock.lock();
         try {
-            Files.createDirectories(absolute.getParent());
-            Path lockFile = lockFile(absolute);
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                // released when the channel closes
-                FileLock held = channel.lock();
-                assert held.isValid();
-                removeLeftovers();
-                byte[] before = readBytes();
+            Path target = target();
+            Path directory = target.getParent();
+            if (readOnly(directory)) {
+                throw new LlmockException(Messages.readOnlyDirectory(path, directory));
+            }
+            try (DirectoryLock.Held held = DirectoryLock.acquire(directory, path, lockTimeout)) {
+                removeLeftovers(target);
+                byte[] before = readBytes(target);
                 TreeMap<String, ObjectNode> entries = before == null ? new TreeMap<>()
                         : parse(new String(before, StandardCharsets.UTF_8), path);
                 change.accept(entries);
@@ -114,38 +121,62 @@ final class CassetteFile {
                 if (before == null && entries.isEmpty()) {
                     return false;
                 }
-                writeAtomically(absolute, after);
+                if (Files.exists(target) && readOnly(target)) {
+                    throw new LlmockException(Messages.readOnlyCassette(path));
+                }
+                writeAtomically(target, after);
                 return true;
             }
         } catch (IOException e) {
             throw new LlmockException(Messages.unwritable(path, e), e);
-        } finally {
-            jvmLock.unlock();
         }
     }
 
     /**
-     * The inter-process lock lives in the temp directory, keyed by the cassette's absolute path, so that nothing but
-     * cassettes appears next to the files a team commits. Lock files are never deleted: deleting one while another
-     * process waits on it would let two writers in.
+     * The file to replace, in its real directory (created when missing): the link's target for a symbolic link, so
+     * that every writer, whichever way it names the file, locks and replaces the same one.
      */
-    static Path lockFile(Path absolute) throws IOException {
-        Path locks = Path.of(System.getProperty("java.io.tmpdir"), "llmock-locks");
-        Files.createDirectories(locks);
-        String id;
-        try {
-            id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(absolute.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    private Path target() throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(absolute)) {
+            if (Files.exists(absolute)) {
+                return absolute.toRealPath();
+            }
+            Path linked = absolute.resolveSibling(Files.readSymbolicLink(absolute)).normalize();
+            if (linked.getParent() == null || !Files.isDirectory(linked.getParent())) {
+                throw new LlmockException(Messages.danglingLink(path, Files.readSymbolicLink(absolute)));
+            }
+            return linked.getParent().toRealPath().resolve(linked.getFileName());
         }
-        return locks.resolve(absolute.getFileName() + "." + id + ".lock");
+        Files.createDirectories(absolute.getParent());
+        return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+    }
+
+    /**
+     * Read-only on purpose: not writable by this user, or (checked too, as {@code root} may write anything) with no
+     * write permission for anybody.
+     */
+    static boolean readOnly(Path file) {
+        if (!Files.isWritable(file)) {
+            return true;
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            return !permissions.contains(PosixFilePermission.OWNER_WRITE)
+                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
     }
 
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+        Path directory = target.getParent();
+        Path temp = directory.resolve(target.getFileName() + "." + (TEMP_NAMES.nextLong() & Long.MAX_VALUE) + ".tmp");
+        Files.createFile(temp);
         boolean moved = false;
         try {
+            keepPermissions(target, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
@@ -160,6 +191,7 @@ final class CassetteFile {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
+            forceDirectory(directory);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
@@ -167,9 +199,34 @@ final class CassetteFile {
         }
     }
 
+    /** The new file gets the old one's permissions (a 0644 cassette stays 0644); a new cassette gets the umask's. */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+
+    /** Makes the rename durable: without it a crash can bring back the old directory entry. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some systems (Windows) cannot open a directory; their rename is as durable as it gets
+        }
+    }
+
     /** Temporary files of this cassette: they exist only while the lock is held, so any found under it are left over. */
     List<Path> leftovers() {
-        Path absolute = path.toAbsolutePath().normalize();
+        return leftovers(path);
+    }
+
+    private static List<Path> leftovers(Path cassette) {
+        Path absolute = cassette.toAbsolutePath().normalize();
         Path directory = absolute.getParent();
         List<Path> found = new ArrayList<>();
         if (directory == null || !Files.isDirectory(directory)) {
@@ -188,15 +245,15 @@ final class CassetteFile {
         return found;
     }
 
-    private void removeLeftovers() throws IOException {
-        for (Path leftover : leftovers()) {
+    private static void removeLeftovers(Path target) throws IOException {
+        for (Path leftover : leftovers(target)) {
             Files.deleteIfExists(leftover);
         }
     }
 
-    private byte[] readBytes() {
+    private byte[] readBytes(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = Files.readAllBytes(file);
             return new String(bytes, StandardCharsets.UTF_8).isBlank() ? null : bytes;
         } catch (NoSuchFileException e) {
             return null;

@@ -29,30 +29,41 @@ public final class CassetteSession {
     private final Recorder recorder;
     private final NearestMiss nearestMiss;
     private final MergeOnSave merge;
+    private final BackgroundFlush flush;
     private final EntryPruner pruner;
     private final RecordingDiscarder discarder;
 
     /**
-     * Opens the cassette file, loading it now unless {@code mode} is {@link RecordMode#LIVE}.
+     * How a session reads, records and writes.
      *
-     * @param maxAge entries older than this are stale; null for none
-     * @param redact the user's redaction patterns, on top of the built-in ones
+     * @param mode        the record mode
+     * @param clock       judges {@code maxAge} and names recovered files
+     * @param maxAge      entries older than this are stale; null for none
+     * @param redact      the user's redaction patterns, on top of the built-in ones
+     * @param lockTimeout how long a write waits for the directory's lock
+     * @param flushAfter  how soon recorded entries are written; zero for only on save
      */
-    public static CassetteSession open(Path file, RecordMode mode, Clock clock, Duration maxAge, List<Pattern> redact) {
-        return new CassetteSession(new CassetteFile(file), mode, clock, maxAge, new Redactor(redact));
+    public record Options(RecordMode mode, Clock clock, Duration maxAge, List<Pattern> redact, Duration lockTimeout,
+                          Duration flushAfter) {
     }
 
-    private CassetteSession(CassetteFile file, RecordMode mode, Clock clock, Duration maxAge, Redactor redactor) {
+    /** Opens the cassette file, loading it now unless the mode is {@link RecordMode#LIVE}. */
+    public static CassetteSession open(Path file, Options options) {
+        return new CassetteSession(new CassetteFile(file, options.lockTimeout()), options);
+    }
+
+    private CassetteSession(CassetteFile file, Options options) {
         this.path = file.path();
-        this.mode = mode;
-        Staleness staleness = new Staleness(maxAge, clock);
+        this.mode = options.mode();
+        Staleness staleness = new Staleness(options.maxAge(), options.clock());
         this.policy = new ModePolicy(mode, staleness);
         this.entries = CassetteEntries.load(file, mode);
-        EntryCodec codec = new EntryCodec(path, redactor);
+        EntryCodec codec = new EntryCodec(path, new Redactor(options.redact()));
         this.replayer = new Replayer(codec, log);
         this.recorder = new Recorder(codec, entries, log, new IncrementalRecording(entries, codec));
         this.nearestMiss = new NearestMiss(path, entries, codec);
-        this.merge = new MergeOnSave(file, entries);
+        this.merge = new MergeOnSave(file, entries, options.clock());
+        this.flush = new BackgroundFlush(options.flushAfter(), path, merge);
         this.pruner = new EntryPruner(entries, log, staleness);
         this.discarder = new RecordingDiscarder(entries, log, codec);
     }
@@ -84,19 +95,27 @@ public final class CassetteSession {
             case MISS:
                 throw nearestMiss.explain(request);
             case RECORD:
-                return recorder.record(chain, request, false);
+                return recorded(recorder.record(chain, request, false));
             case RECORD_OR_GROW:
-                return recorder.record(chain, request, true);
+                return recorded(recorder.record(chain, request, true));
             default:
                 return chain.proceed(request);
         }
+    }
+
+    private Fixture recorded(Fixture fixture) {
+        flush.recorded();
+        return fixture;
     }
 
     public CassetteReport report() {
         return log.report(path, mode, entries);
     }
 
-    /** Writes what this run recorded and removed, merged with the file as it is now. */
+    /**
+     * Writes what this run recorded and removed, merged with the file as it is now; when the file cannot be taken,
+     * writes the entries beside it and throws.
+     */
     public boolean save() {
         return mode != RecordMode.LIVE && merge.save();
     }

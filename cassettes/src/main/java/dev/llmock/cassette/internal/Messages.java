@@ -2,6 +2,7 @@ package dev.llmock.cassette.internal;
 
 import dev.llmock.cassette.CassetteCheck;
 import dev.llmock.cassette.CassetteReport;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.CassetteStats;
 import dev.llmock.cassette.RecordMode;
 import java.nio.file.Path;
@@ -72,6 +73,47 @@ public final class Messages {
                 + cause.getMessage() + "); the previous file is unchanged.";
     }
 
+    static String readOnlyCassette(Path path) {
+        return "The cassette " + path + " is read-only; llmock does not replace a read-only cassette. Make it writable"
+                + " (chmod u+w) to record into it, or record into another directory.";
+    }
+
+    static String readOnlyDirectory(Path path, Path directory) {
+        return "The cassette " + path + " cannot be written: its directory " + directory + " is read-only. Make the"
+                + " directory writable to record into it, or record into another directory.";
+    }
+
+    static String danglingLink(Path path, Path target) {
+        return "The cassette " + path + " is a symbolic link to " + target + ", whose directory does not exist. Create"
+                + " that directory or remove the link.";
+    }
+
+    static String lockTimeout(Path path, Path lockFile, Duration timeout, String holder) {
+        return "The cassette " + path + " was not written: its directory's lock " + lockFile + " is held by " + holder
+                + ", and was not free within " + timeout.toSeconds() + " s. Wait for that writer to finish, stop it,"
+                + " or raise " + CassetteSettings.LOCK_TIMEOUT_PROPERTY + ".";
+    }
+
+    static String lockInterrupted(Path path, Path lockFile) {
+        return "The cassette " + path + " was not written: interrupted while waiting for the lock " + lockFile + ".";
+    }
+
+    static String lockNotWritable(Path lockFile) {
+        return "The lock file " + lockFile + " is not writable by user " + System.getProperty("user.name") + ", so"
+                + " llmock cannot lock the cassettes next to it. Make it writable for everyone who records there"
+                + " (chmod a+rw " + lockFile + "), or delete it: llmock makes a new one writable by all.";
+    }
+
+    static String recovered(Path recovered, int entries, int recordedNow) {
+        return "The " + entries + (entries == 1 ? " entry" : " entries") + " held in memory (" + recordedNow
+                + " changed in this run) " + (entries == 1 ? "was" : "were") + " written to " + recovered + " instead; once the cassette is fixed or"
+                + " deleted, rename that file to take its place.";
+    }
+
+    static String notRecovered(Exception cause) {
+        return "The entries held in memory could not be written beside it either (" + cause.getMessage() + ").";
+    }
+
     private static String leftUntouched() {
         return "llmock leaves the file untouched: fix it, or delete it and record again with -Dllmock.mode=record.";
     }
@@ -87,6 +129,14 @@ public final class Messages {
 
     public static String nonPositiveMaxAge(Duration maxAge) {
         return "maxAge must be positive, but was " + maxAge + ".";
+    }
+
+    public static String nonPositiveLockTimeout(Duration timeout) {
+        return "lockTimeout must be positive, but was " + timeout + ".";
+    }
+
+    public static String negativeFlushAfter(Duration delay) {
+        return "flushAfter must be zero (write only on save) or positive, but was " + delay + ".";
     }
 
     public static String badPattern(String pattern, String problem) {

@@ -8,6 +8,7 @@ import dev.llmock.LlmockException;
 import dev.llmock.internal.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class AtomicWriteTest {
     void aWriteInterruptedBeforeTheMoveLeavesThePreviousFileIntact() throws Exception {
         Path file = seeded();
         String before = Files.readString(file);
-        CassetteFile crashing = new CassetteFile(file, () -> {
+        CassetteFile crashing = new CassetteFile(file, Duration.ofSeconds(5), () -> {
             throw new IllegalStateException("power cut");
         });
 
@@ -44,7 +45,7 @@ class AtomicWriteTest {
 
         assertThat(Files.readString(file)).isEqualTo(before);
         assertThat(new CassetteFile(file).read()).containsOnlyKeys("a");
-        assertThat(siblings()).containsExactly("UserTest.json");
+        assertThat(siblings()).containsExactlyInAnyOrder("UserTest.json", ".llmock.lock");
     }
 
     @Test

@@ -10,21 +10,32 @@ import java.util.List;
  * @param path     the file
  * @param problems what is wrong, one sentence each; empty when the file is sound
  * @param stale    entries older than the {@code maxAge} checked against (0 when none was given)
- * @param stats    facts about the file, or null when it could not be read
+ * @param stats    facts about the file, or null when it could not be read or was skipped
+ * @param skipped  why the file was not checked (a name no cassette can have, such as {@code a..b.json}), or null
  * @since 0.1.0
  */
-public record CassetteCheck(Path path, List<String> problems, int stale, CassetteStats stats) {
+public record CassetteCheck(Path path, List<String> problems, int stale, CassetteStats stats, String skipped) {
 
     public CassetteCheck {
         problems = List.copyOf(problems);
     }
 
-    /** True when the file is readable and every entry is sound (stale entries are not problems). */
+    /** A file left unchecked, with the reason: a warning, not a failure. */
+    public static CassetteCheck skipped(Path path, String reason) {
+        return new CassetteCheck(path, List.of(), 0, null, reason);
+    }
+
+    /** True when the file is readable and every entry is sound (stale entries are not problems), or it was skipped. */
     public boolean ok() {
         return problems.isEmpty();
     }
 
-    /** {@code OK path (n entries)} or {@code FAILED path} followed by the problems. */
+    /** Whether the file was left unchecked; {@link #skipped} says why. */
+    public boolean wasSkipped() {
+        return skipped != null;
+    }
+
+    /** {@code OK path (n entries)}, {@code SKIPPED path: why}, or {@code FAILED path} followed by the problems. */
     public String render() {
         return Messages.check(this);
     }

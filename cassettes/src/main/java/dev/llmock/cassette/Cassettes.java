@@ -2,6 +2,7 @@ package dev.llmock.cassette;
 
 import dev.llmock.LlmockConfig;
 import dev.llmock.SettingResolver;
+import dev.llmock.cassette.internal.CassetteNames;
 import dev.llmock.cassette.internal.CassetteSession;
 import dev.llmock.cassette.internal.CassetteVerifier;
 import dev.llmock.cassette.internal.Messages;
@@ -75,8 +76,7 @@ public final class Cassettes {
     }
 
     private Path fileOf(String name) {
-        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")
-                || name.contains("..")) {
+        if (!CassetteNames.valid(name)) {
             throw new IllegalArgumentException(Messages.badName(name));
         }
         return directory.resolve(name + ".json");
@@ -104,13 +104,15 @@ public final class Cassettes {
         return options.flushAfter();
     }
 
-    /** The names of the cassettes in the directory (files {@code *.json}, without the extension), sorted. */
+    /**
+     * The names of the cassettes in the directory (files {@code *.json}, without the extension), sorted; files whose
+     * names no cassette can have (such as {@code a..b.json}) are left out.
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Path file : CassetteVerifier.files(directory)) {
-            if (file.getParent().equals(directory)) {
-                String fileName = file.getFileName().toString();
-                names.add(fileName.substring(0, fileName.length() - ".json".length()));
+            if (file.getParent().equals(directory) && CassetteNames.valid(CassetteNames.of(file))) {
+                names.add(CassetteNames.of(file));
             }
         }
         return names;
@@ -125,6 +127,7 @@ public final class Cassettes {
     /**
      * Checks every cassette file under {@code directory} without changing any: readable JSON, the cassette format,
      * keys that match their requests, fixtures that fit their shapes, no temporary files left by an interrupted write.
+     * A file whose name no cassette can have (such as {@code a..b.json}) is {@link CassetteCheck#skipped() skipped}.
      */
     public static List<CassetteCheck> verify(Path directory) {
         return CassetteVerifier.files(directory).stream()

@@ -1,12 +1,12 @@
 package dev.llmock.cli;
 
+import dev.llmock.LlmockException;
 import dev.llmock.SettingResolver;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.CassetteCheck;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.CassetteStats;
 import dev.llmock.cassette.Cassettes;
-import dev.llmock.cassette.CorruptCassetteException;
 import dev.llmock.cassette.RecordMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -105,7 +105,9 @@ final class CassettesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             checks.forEach(check -> out.println(check.render()));
             long failed = checks.stream().filter(check -> !check.ok()).count();
-            out.println(checks.size() + (checks.size() == 1 ? " cassette, " : " cassettes, ") + failed + " failed.");
+            long skipped = checks.stream().filter(CassetteCheck::wasSkipped).count();
+            out.println(checks.size() + (checks.size() == 1 ? " cassette, " : " cassettes, ") + failed + " failed"
+                    + (skipped == 0 ? "." : ", " + skipped + " skipped."));
             out.flush();
             return failed == 0 ? LlmockCommand.OK : LlmockCommand.FAILURE;
         }
@@ -129,9 +131,14 @@ final class CassettesCommand implements Runnable {
         public Integer call() {
             Duration age = maxAge(maxAge);
             Path root = directory.existing(directory.settings());
-            Map<Path, List<Path>> byDirectory = Cassettes.verify(root).stream().map(CassetteCheck::path)
-                    .collect(Collectors.groupingBy(Path::getParent, TreeMap::new, Collectors.toList()));
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<CassetteCheck> checks = Cassettes.verify(root);
+            checks.stream().filter(CassetteCheck::wasSkipped)
+                    .forEach(check -> err.println("llmock: skipped " + check.path() + ": " + check.skipped()));
+            Map<Path, List<Path>> byDirectory = checks.stream().filter(check -> !check.wasSkipped())
+                    .map(CassetteCheck::path)
+                    .collect(Collectors.groupingBy(Path::getParent, TreeMap::new, Collectors.toList()));
             int removed = 0;
             int failed = 0;
             for (Map.Entry<Path, List<Path>> group : byDirectory.entrySet()) {
@@ -147,8 +154,8 @@ final class CassettesCommand implements Runnable {
                         if (count > 0) {
                             out.println(file + ": removed " + count + (count == 1 ? " entry" : " entries"));
                         }
-                    } catch (CorruptCassetteException e) {
-                        spec.commandLine().getErr().println("llmock: " + e.getMessage());
+                    } catch (LlmockException e) {
+                        err.println("llmock: " + e.getMessage());
                         failed++;
                     }
                 }
@@ -176,7 +183,9 @@ final class CassettesCommand implements Runnable {
             List<CassetteCheck> checks = Cassettes.verify(directory.existing(directory.settings()));
             for (CassetteCheck check : checks) {
                 CassetteStats stats = check.stats();
-                if (stats == null) {
+                if (check.wasSkipped()) {
+                    spec.commandLine().getErr().println("llmock: skipped " + check.path() + ": " + check.skipped());
+                } else if (stats == null) {
                     spec.commandLine().getErr().println("llmock: " + check.problems().get(0));
                     failed++;
                 } else {

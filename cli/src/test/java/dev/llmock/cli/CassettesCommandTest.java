@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.cassette.Cassette;
+import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -92,5 +97,63 @@ class CassettesCommandTest {
                 + " but was \"30d\".");
         assertThat(run("cassettes", "stats", dir.resolve("none").toString())).isEqualTo(LlmockCommand.BAD_INPUT);
         assertThat(err.toString()).contains("llmock: No cassette directory at " + dir.resolve("none") + ".");
+    }
+
+    @Test
+    void pruneAndVerifySkipAFileNoCassetteCanBeNamedAfterWithAWarningAndProcessTheOthers() throws Exception {
+        Instant old = Instant.now().minus(Duration.ofDays(60));
+        record("UserTest", old, 0);
+        Files.copy(dir.resolve("UserTest.json"), dir.resolve("a..b.json"));
+
+        assertThat(run("cassettes", "prune", dir.toString(), "--max-age", "P30D")).isEqualTo(LlmockCommand.OK);
+        assertThat(err.toString()).isEqualTo("llmock: skipped " + dir.resolve("a..b.json") + ": \"a..b\" is not a"
+                + " name a cassette can have (it must not start with '.' or contain '..', '/' or '\\'); rename the"
+                + " file to use it" + System.lineSeparator());
+        assertThat(Cassettes.stats(dir.resolve("UserTest.json")).entries()).isZero();
+
+        out.getBuffer().setLength(0);
+        assertThat(run("cassettes", "verify", dir.toString())).isEqualTo(LlmockCommand.OK);
+        assertThat(out.toString()).contains("SKIPPED " + dir.resolve("a..b.json") + ": \"a..b\" is not a name")
+                .contains("2 cassettes, 0 failed, 1 skipped.");
+    }
+
+    @Test
+    void verifyReportsAnEmptyCassetteFile() throws Exception {
+        Files.createFile(dir.resolve("Empty.json"));
+
+        assertThat(run("cassettes", "verify", dir.toString())).isEqualTo(LlmockCommand.FAILURE);
+
+        assertThat(out.toString()).isEqualTo("FAILED " + dir.resolve("Empty.json") + System.lineSeparator()
+                + "  The cassette " + dir.resolve("Empty.json") + " is empty, so it holds no cassette: delete it, or"
+                + " record again with -Dllmock.mode=record." + System.lineSeparator()
+                + "1 cassette, 1 failed." + System.lineSeparator());
+    }
+
+    @Test
+    void pruneGivesUpOnALockAnotherProcessHoldsNamingTheLockFileAndItsHolder() throws Exception {
+        record("UserTest", Instant.now().minus(Duration.ofDays(60)), 0);
+        Path lock = dir.resolve(".llmock.lock");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), lock.toString()).redirectErrorStream(true).start();
+        System.setProperty(CassetteSettings.LOCK_TIMEOUT_PROPERTY, "PT1S");
+        try (BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertThat(said.readLine()).isEqualTo("locked");
+
+            int exit = run("cassettes", "prune", dir.toString(), "--max-age", "P30D");
+
+            assertThat(exit).isEqualTo(LlmockCommand.FAILURE);
+            assertThat(err.toString()).startsWith("llmock: The cassette " + dir.resolve("UserTest.json") + " was not"
+                    + " written: its directory's lock " + dir.toRealPath().resolve(".llmock.lock") + " is held by pid "
+                    + holder.pid() + " (a test holding the lock), and was not free within 1 s. Wait for that writer"
+                    + " to finish, stop it, or raise llmock.cassettes.lockTimeout.");
+        } finally {
+            System.clearProperty(CassetteSettings.LOCK_TIMEOUT_PROPERTY);
+            holder.getOutputStream().close();
+            holder.waitFor(30, TimeUnit.SECONDS);
+            holder.destroyForcibly();
+        }
+        assertThat(Cassettes.stats(dir.resolve("UserTest.json")).entries()).as("left as it was").isEqualTo(1);
     }
 }

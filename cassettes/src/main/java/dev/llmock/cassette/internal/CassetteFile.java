@@ -122,7 +122,7 @@ final class CassetteFile {
                     return false;
                 }
                 if (Files.exists(target) && readOnly(target)) {
-                    throw new LlmockException(Messages.readOnlyCassette(path));
+                    throw new Refused(Messages.readOnlyCassette(path));
                 }
                 writeAtomically(target, after);
                 return true;
@@ -144,7 +144,7 @@ final class CassetteFile {
             }
             Path linked = absolute.resolveSibling(Files.readSymbolicLink(absolute)).normalize();
             if (linked.getParent() == null || !Files.isDirectory(linked.getParent())) {
-                throw new LlmockException(Messages.danglingLink(path, Files.readSymbolicLink(absolute)));
+                throw new Refused(Messages.danglingLink(path, Files.readSymbolicLink(absolute)));
             }
             return linked.getParent().toRealPath().resolve(linked.getFileName());
         }
@@ -319,5 +319,14 @@ final class CassetteFile {
 
     private static CorruptCassetteException notACassette(Path path, String problem) {
         return new CorruptCassetteException(Messages.notACassette(path, problem), path, -1, -1, null);
+    }
+
+    /** The file itself cannot be taken (read-only, a link to nowhere), while its directory may well be writable. */
+    static final class Refused extends LlmockException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
     }
 }

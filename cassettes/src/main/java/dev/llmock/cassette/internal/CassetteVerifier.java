@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 
 /** Checks cassette files without changing them: for {@code llmock cassettes verify} and {@code stats}. */
 public final class CassetteVerifier {
+    /** Longer files are not read just to see whether they hold only whitespace. */
+    private static final long BLANK_CHECK_BYTES = 4096;
 
     private CassetteVerifier() {
     }
@@ -44,14 +46,23 @@ public final class CassetteVerifier {
         }
     }
 
-    /** Checks one file: readable, a cassette, and every entry sound; counts entries older than {@code maxAge}. */
+    /**
+     * Checks one file: readable, a cassette, and every entry sound; counts entries older than {@code maxAge}. A file
+     * whose name no cassette can have is skipped, and an empty file is a problem.
+     */
     public static CassetteCheck check(Path file, Duration maxAge, Clock clock) {
+        if (!CassetteNames.valid(CassetteNames.of(file))) {
+            return CassetteCheck.skipped(file, Messages.oddName(CassetteNames.of(file)));
+        }
         CassetteFile cassette = new CassetteFile(file);
         Map<String, ObjectNode> entries;
         try {
+            if (blank(file)) {
+                return new CassetteCheck(file, List.of(Messages.emptyCassette(file)), 0, null, null);
+            }
             entries = cassette.read();
         } catch (CorruptCassetteException e) {
-            return new CassetteCheck(file, List.of(e.getMessage()), 0, null);
+            return new CassetteCheck(file, List.of(e.getMessage()), 0, null, null);
         }
         List<String> problems = new ArrayList<>();
         int stale = 0;
@@ -66,7 +77,17 @@ public final class CassetteVerifier {
             }
         }
         cassette.leftovers().forEach(leftover -> problems.add(Messages.leftoverTempFile(leftover)));
-        return new CassetteCheck(file, problems, stale, stats(file, entries));
+        return new CassetteCheck(file, problems, stale, stats(file, entries), null);
+    }
+
+    /** An empty (or whitespace-only) file: opening it records afresh, but it holds no cassette, which verify says. */
+    private static boolean blank(Path file) {
+        try {
+            long size = Files.size(file);
+            return size == 0 || (size < BLANK_CHECK_BYTES && Files.readString(file, StandardCharsets.UTF_8).isBlank());
+        } catch (IOException e) {
+            return false; // read() reports it
+        }
     }
 
     private static List<String> checkEntry(String key, ObjectNode entry) {

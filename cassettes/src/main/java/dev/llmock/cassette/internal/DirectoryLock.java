@@ -134,7 +134,7 @@ final class DirectoryLock {
     private static String holder(Path lockFile) {
         try {
             String text = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? "another process" : text;
+            return text.isEmpty() ? "another process" : text.lines().findFirst().orElse(text);
         } catch (IOException e) {
             return "another process";
         }

@@ -12,8 +12,9 @@ import java.util.SortedMap;
 /**
  * Writes what a run changed into the cassette file, merged with the file as it is on disk at that moment (other
  * threads and JVMs may have written to it), so parallel writers lose no entry. When the file on disk cannot be taken
- * (damaged, read-only), the entries held in memory are written beside it, to {@code <name>.recovered-<time>.json},
- * rather than lost, and the failure is raised naming both files.
+ * (damaged, read-only, a link to nowhere), the entries held in memory are written beside it, to
+ * {@code <name>.recovered-<time>.json}, rather than lost, and the failure is raised naming both files. Other failures
+ * (the directory's lock, an unwritable directory) leave the changes unsaved for the next save to try again.
  */
 final class MergeOnSave {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -37,7 +38,7 @@ final class MergeOnSave {
      * Writes the changes since the last save; false when there were none or the file already held them.
      *
      * @throws CorruptCassetteException when the file on disk cannot be read; the entries are then written beside it
-     * @throws LlmockException when the file cannot be written; the entries are then written beside it if possible
+     * @throws LlmockException when the file is refused (then the entries are written beside it) or cannot be written
      */
     boolean save() {
         synchronized (saving) {
@@ -54,8 +55,8 @@ final class MergeOnSave {
             } catch (CorruptCassetteException e) {
                 throw new CorruptCassetteException(e.getMessage() + " " + recover(changes), e.path(), e.line(),
                         e.column(), e.getCause());
-            } catch (LlmockException e) {
-                throw new LlmockException(e.getMessage() + " " + recover(changes), e.getCause());
+            } catch (CassetteFile.Refused e) {
+                throw new LlmockException(e.getMessage() + " " + recover(changes), e);
             }
             entries.saved(changes);
             return wrote;

@@ -201,7 +201,20 @@ public final class Messages {
         return text.append(", ").append(size(stats.sizeBytes())).toString();
     }
 
+    static String oddName(String name) {
+        return "\"" + name + "\" is not a name a cassette can have (it must not start with '.' or contain '..', '/'"
+                + " or '\\'); rename the file to use it";
+    }
+
+    static String emptyCassette(Path path) {
+        return "The cassette " + path + " is empty, so it holds no cassette: delete it, or record again with"
+                + " -Dllmock.mode=record.";
+    }
+
     public static String check(CassetteCheck check) {
+        if (check.wasSkipped()) {
+            return "SKIPPED " + check.path() + ": " + check.skipped();
+        }
         if (check.ok()) {
             StringBuilder text = new StringBuilder("OK     ").append(check.stats() == null ? check.path()
                     : stats(check.stats()));

@@ -1,5 +1,7 @@
 package dev.llmock;
 
+import dev.llmock.internal.RedactedUrls;
+
 /**
  * One backend entry of {@code llmock.json}. Backends that share a {@code name} form a pool.
  * {@link #toString()} never shows the API key.
@@ -33,7 +35,8 @@ public record BackendConfig(String name, String provider, String baseUrl, String
 
     @Override
     public String toString() {
-        return "BackendConfig[name=" + name + ", provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model
+        return "BackendConfig[name=" + name + ", provider=" + provider + ", baseUrl=" + RedactedUrls.of(baseUrl)
+                + ", model=" + model
                 + ", apiKey=" + (apiKey == null ? "none" : "<redacted>") + ", maxTokens=" + maxTokens
                 + ", enabled=" + enabled + ", weight=" + weight + "]";
     }

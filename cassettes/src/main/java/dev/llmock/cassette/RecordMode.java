@@ -1,6 +1,6 @@
 package dev.llmock.cassette;
 
-import dev.llmock.LlmockException;
+import dev.llmock.ConfigException;
 import dev.llmock.SettingResolver;
 import dev.llmock.cassette.internal.Messages;
 import java.util.Locale;
@@ -37,7 +37,7 @@ public enum RecordMode {
     /**
      * The mode named by {@code text}, ignoring case and surrounding blanks.
      *
-     * @throws LlmockException naming the four modes when {@code text} is none of them
+     * @throws ConfigException naming the four modes when {@code text} is none of them
      */
     public static RecordMode parse(String text) {
         return parse(text, null);
@@ -74,7 +74,7 @@ public enum RecordMode {
                 }
             }
         }
-        throw new LlmockException(Messages.unknownMode(text, source));
+        throw new ConfigException(Messages.unknownMode(text, source));
     }
 
     /** True when {@value #CI_ENV} is set to anything but {@code false}. */

@@ -3,7 +3,9 @@ package dev.llmock.cli;
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockException;
 import dev.llmock.ShapeException;
+import dev.llmock.internal.RedactedUrls;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,9 +44,8 @@ public final class LlmockCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new LlmockCommand());
         commandLine.setExecutionExceptionHandler(LlmockCommand::handle);
         commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("llmock: " + e.getMessage());
-            e.getCommandLine().getErr().println("Run 'llmock " + e.getCommandLine().getCommandName()
-                    + " --help' for the options.");
+            e.getCommandLine().getErr().println("llmock: " + RedactedUrls.within(e.getMessage()) + " (see 'llmock "
+                    + e.getCommandLine().getCommandName() + " --help')");
             return BAD_INPUT;
         });
         return commandLine;
@@ -55,12 +56,16 @@ public final class LlmockCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * Bad input exits {@value #BAD_INPUT} and a failure {@value #FAILURE}, each with its message (credentials in URLs
+     * redacted); only a failure llmock did not foresee adds a stack trace.
+     */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        commandLine.getErr().println("llmock: " + e.getMessage());
+        commandLine.getErr().println("llmock: " + RedactedUrls.within(e.getMessage()));
         if (e instanceof ShapeException || e instanceof ConfigException || e instanceof BadInputException) {
             return BAD_INPUT;
         }
-        if (!(e instanceof LlmockException) && !(e instanceof IOException)) {
+        if (!(e instanceof LlmockException) && !(e instanceof IOException) && !(e instanceof UncheckedIOException)) {
             e.printStackTrace(commandLine.getErr());
         }
         return FAILURE;

@@ -3,19 +3,22 @@ package dev.llmock.cli;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ServeEventListener;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.llmock.LlmockConfig;
 import dev.llmock.SettingResolver;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.cli.internal.GuardedServerFactory;
+import dev.llmock.cli.internal.ServeSafety;
+import dev.llmock.cli.internal.WireMockRoot;
+import dev.llmock.internal.RedactedUrls;
 import dev.llmock.wiremock.LlmockMockApi;
 import dev.llmock.wiremock.LlmockWireMock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +29,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code llmock serve}: the LLMockApi-compatible mock API (and the {@code llmock} stub transformer) on WireMock, until
- * Ctrl-C, with one log line per request; the cassette is written when it stops.
+ * Ctrl-C, with one log line per request. Recorded entries reach the cassette within a second (and on stop). WireMock's
+ * admin API is off unless {@code --admin} (then loopback only, no CORS), its files and mappings live in a temporary
+ * directory, and request bodies over {@code --max-body-bytes} are refused before they are read.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the mock API under " + LlmockMockApi.PATH_PREFIX + "/** on WireMock until Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
     /** Where cassettes go when neither --cassettes nor a cassette directory setting says: {@value}. */
     static final String DEFAULT_DIRECTORY = "llmock-cassettes";
+    /** The largest --max-body-bytes: a body is held in one array. */
+    static final long MAX_BODY_LIMIT = Integer.MAX_VALUE - 8;
+    private static final int MAX_PORT = 65_535;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -67,31 +75,46 @@ final class ServeCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--max-body-bytes", defaultValue = "" + LlmockWireMock.DEFAULT_MAX_BODY_BYTES,
-            description = "Larger request bodies are answered with 413 (default: ${DEFAULT-VALUE}).")
+            description = "Larger request bodies are answered with 413 before they are read (default:"
+                    + " ${DEFAULT-VALUE}).")
     long maxBodyBytes;
+
+    @Option(names = "--admin", description = "Also serve WireMock's admin API under /__admin, to clients on this"
+            + " machine only and without CORS (default: off).")
+    boolean admin;
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile WireMockServer server;
     private volatile LlmockWireMock llmock;
+    private volatile Path root;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        checkOptions();
         LlmockConfig loaded = ConfigFile.load(config);
         SettingResolver settings = SettingResolver.system().withConfig(loaded);
         RecordMode recordMode = settings.get(CassetteSettings.MODE, mode);
-        Cassettes cassetteSet = Cassettes.newBuilder().settings(settings).config(loaded).mode(recordMode)
-                .directory(cassetteDirectory(settings)).build();
-        llmock = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet).cassette(cassette)
-                .seed(seed).maxBodyBytes(maxBodyBytes).build();
+        try {
+            Cassettes cassetteSet = Cassettes.newBuilder().settings(settings).config(loaded).mode(recordMode)
+                    .directory(cassetteDirectory(settings)).build();
+            llmock = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet).cassette(cassette)
+                    .seed(seed).maxBodyBytes(maxBodyBytes).build();
+        } catch (IllegalArgumentException e) {
+            throw new LlmockCommand.BadInputException(e.getMessage());
+        }
+        root = WireMockRoot.create();
         server = new WireMockServer(wireMockConfig().port(port).bindAddress(bind).disableRequestJournal()
-                .extensions(llmock.transformer(), llmock.mockApi(), new RequestLog(out)));
+                .withRootDirectory(root.toString())
+                .httpServerFactory(new GuardedServerFactory(new ServeSafety(admin, maxBodyBytes, out)))
+                .extensions(llmock.transformer(), llmock.mockApi()));
         try {
             server.start();
         } catch (RuntimeException e) {
             llmock.close();
+            WireMockRoot.delete(root);
             throw new LlmockCommand.BadInputException("Could not start the server on " + bind + ":" + port + ": "
                     + e.getMessage() + (port == 0 ? "" : " Is another process using the port? Try --port 0."));
         }
@@ -112,21 +135,48 @@ final class ServeCommand implements Callable<Integer> {
         return LlmockCommand.OK;
     }
 
-    /** Stops the server and writes the cassette; safe to call more than once, from any thread. */
+    private void checkOptions() {
+        if (port < 0 || port > MAX_PORT) {
+            throw new LlmockCommand.BadInputException("--port must be from 0 (any free port) to " + MAX_PORT
+                    + ", but was " + port + ".");
+        }
+        if (maxBodyBytes < 0 || maxBodyBytes > MAX_BODY_LIMIT) {
+            throw new LlmockCommand.BadInputException("--max-body-bytes must be from 0 to " + MAX_BODY_LIMIT
+                    + ", but was " + maxBodyBytes + ".");
+        }
+    }
+
+    /**
+     * Stops the server and writes the cassette; safe to call more than once, from any thread. A cassette that cannot
+     * be written is reported, and what it could not take is written beside it, never thrown away.
+     */
     void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        PrintWriter err = spec.commandLine().getErr();
+        Set<String> problems = new LinkedHashSet<>();
         try {
             if (server != null) {
-                server.stop(); // the extensions save the cassette
+                try {
+                    server.stop(); // the extensions save the cassette
+                } catch (RuntimeException e) {
+                    problems.add(RedactedUrls.within(e.getMessage()));
+                }
             }
             if (llmock != null) {
-                llmock.close();
+                try {
+                    llmock.close();
+                } catch (RuntimeException e) {
+                    problems.add(RedactedUrls.within(e.getMessage()));
+                }
+                problems.forEach(problem -> err.println("llmock: " + problem));
+                err.flush();
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("llmock: stopped; cassette " + llmock.cassette().path());
                 out.flush();
             }
+            WireMockRoot.delete(root);
         } finally {
             stopped.countDown();
         }
@@ -146,35 +196,4 @@ final class ServeCommand implements Callable<Integer> {
         return directory.origin() == SettingResolver.Origin.DEFAULT ? Path.of(DEFAULT_DIRECTORY) : directory.value();
     }
 
-    /**
-     * One line per request: method, URL, status, how the body was made, time taken. Printed before the response is
-     * sent, so a client that has its response can count on the line being there (a request's line is never printed
-     * after {@code stop}).
-     */
-    static final class RequestLog implements ServeEventListener {
-        private final PrintWriter out;
-
-        RequestLog(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public String getName() {
-            return "llmock-request-log";
-        }
-
-        @Override
-        public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
-            int status = serveEvent.getResponse() == null ? 0 : serveEvent.getResponse().getStatus();
-            String source = serveEvent.getResponse() == null ? null
-                    : serveEvent.getResponse().getHeaders().getHeader("X-Llmock-Source").firstValue();
-            Integer millis = serveEvent.getTiming() == null ? null : serveEvent.getTiming().getProcessTime();
-            String line = serveEvent.getRequest().getMethod() + " " + serveEvent.getRequest().getUrl() + " -> "
-                    + status + (source == null ? "" : " " + source) + (millis == null ? "" : " " + millis + "ms");
-            synchronized (out) {
-                out.println(line);
-                out.flush();
-            }
-        }
-    }
 }

@@ -5,66 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.internal.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ServeCommandTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final ServeRunner runner = new ServeRunner();
 
-    /** A running {@code llmock serve} and the future of its exit code. */
-    private record Running(ServeCommand command, CompletableFuture<Integer> exit, int port) {
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-
-        int stop() throws Exception {
-            command.stop();
-            return exit.get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private Running serve(String... args) throws Exception {
-        CommandLine commandLine = LlmockCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(args));
-        ServeCommand command = commandLine.getSubcommands().get("serve").getCommand();
-        try {
-            return new Running(command, exit, command.awaitPort(Duration.ofSeconds(30)));
-        } catch (IllegalStateException e) {
-            throw new AssertionError("serve did not start: exit " + exit.getNow(null) + ", " + err, e);
-        }
+    private ServeRunner.Running serve(String... args) throws Exception {
+        return runner.serve(args);
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ServeRunner.get(url);
     }
 
     @Test
     void servesTheMockApiLogsEachRequestAndWritesTheCassetteWhenStopped() throws Exception {
-        Running running = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "record",
+        ServeRunner.Running running = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "record",
                 "--config", Files.writeString(dir.resolve("llmock.json"), "{}").toString());
         String shape = URLEncoder.encode("{\"id\":0,\"name\":\"string\",\"email\":\"email\"}", StandardCharsets.UTF_8);
 
@@ -78,7 +43,7 @@ class ServeCommandTest {
         assertThat(json.get("email").asText()).contains("@");
         assertThat(error.statusCode()).isEqualTo(503);
         assertThat(exit).isEqualTo(LlmockCommand.OK);
-        assertThat(out.toString())
+        assertThat(runner.out.toString())
                 .contains("llmock: serving http://127.0.0.1:" + running.port() + "/api/mock/** (mode record")
                 .contains("GET /api/mock/users/42?shape=" + shape + " -> 200 generated")
                 .contains("GET /api/mock/users?error=503 -> 503 simulated")
@@ -88,11 +53,11 @@ class ServeCommandTest {
 
     @Test
     void aSecondRunReplaysTheCassette() throws Exception {
-        Running first = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "record");
+        ServeRunner.Running first = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "record");
         String body = get(first.url("/api/mock/orders/7")).body();
         first.stop();
 
-        Running second = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "replay");
+        ServeRunner.Running second = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "replay");
         HttpResponse<String> replayed = get(second.url("/api/mock/orders/7"));
         HttpResponse<String> missing = get(second.url("/api/mock/orders/8?shape=%7B%22id%22:0%7D"));
         second.stop();
@@ -104,13 +69,9 @@ class ServeCommandTest {
 
     @Test
     void anUnknownModeIsBadInput() {
-        CommandLine commandLine = LlmockCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        int exit = runner.run("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "sometimes");
 
-        int exit = commandLine.execute("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "sometimes");
-
-        assertThat(exit).isNotEqualTo(LlmockCommand.OK);
-        assertThat(err.toString()).contains("sometimes");
+        assertThat(exit).isEqualTo(LlmockCommand.BAD_INPUT);
+        assertThat(runner.err.toString()).contains("sometimes");
     }
 }

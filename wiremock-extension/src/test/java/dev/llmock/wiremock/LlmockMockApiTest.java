@@ -123,6 +123,8 @@ class LlmockMockApiTest {
         Http.Reply byHeaders = Http.get(url("/orders"), "X-Error-Code", "429", "X-Error-Message", "Slow down");
         Http.Reply defaultMessage = Http.get(url("/orders?error=404"));
         Http.Reply notACode = Http.get(url("/orders?error=oops"));
+        Http.Reply interim = Http.get(url("/orders?error=100"));
+        Http.Reply redirect = Http.get(url("/orders"), "X-Error-Code", "302");
 
         assertThat(byQuery.status()).isEqualTo(503);
         assertThat(byQuery.json().at("/error/code").asInt()).isEqualTo(503);
@@ -132,8 +134,15 @@ class LlmockMockApiTest {
         assertThat(defaultMessage.json().at("/error/message").asText()).isEqualTo("Simulated error 404 (Not Found).");
         assertThat(notACode.status()).isEqualTo(400);
         assertThat(notACode.json().at("/error/message").asText()).isEqualTo("The simulated error code \"oops\""
-                + " (from the query parameter ?error=) is not an HTTP status; expected a whole number from 100 to 599,"
-                + " e.g. ?error=503.");
+                + " (from the query parameter ?error=) is not an HTTP error status; expected a whole number from 400"
+                + " to 599, e.g. ?error=503.");
+        assertThat(interim.status()).isEqualTo(400);
+        assertThat(interim.json().at("/error/message").asText()).isEqualTo("The simulated error code \"100\""
+                + " (from the query parameter ?error=) is not an HTTP error status; expected a whole number from 400"
+                + " to 599, e.g. ?error=503.");
+        assertThat(redirect.status()).isEqualTo(400);
+        assertThat(redirect.json().at("/error/message").asText()).startsWith("The simulated error code \"302\""
+                + " (from the header X-Error-Code) is not an HTTP error status");
     }
 
     @Test

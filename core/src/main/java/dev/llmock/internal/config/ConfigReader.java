@@ -7,6 +7,7 @@ import dev.llmock.BackendConfig;
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
 import dev.llmock.internal.Json;
+import dev.llmock.internal.RedactedUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -304,8 +305,8 @@ public final class ConfigReader {
                 throw new URISyntaxException(url, "not an absolute http(s) URL");
             }
         } catch (URISyntaxException e) {
-            throw new ConfigException(source + ": " + key + " is \"" + written + "\", which is not an absolute http or"
-                    + " https URL such as http://localhost:11434.");
+            throw new ConfigException(source + ": " + key + " is \"" + RedactedUrls.of(written) + "\", which is not an"
+                    + " absolute http or https URL such as http://localhost:11434.");
         }
     }
 

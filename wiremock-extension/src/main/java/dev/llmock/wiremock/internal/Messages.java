@@ -44,9 +44,9 @@ public final class Messages {
                 + names + ". Use one of those names, or add it to \"backends\".";
     }
 
-    static String badErrorCode(String value, String source) {
-        return "The simulated error code \"" + value + "\" (from " + source + ") is not an HTTP status;"
-                + " expected a whole number from 100 to 599, e.g. ?error=503.";
+    static String badErrorCode(String value, String source, int min, int max) {
+        return "The simulated error code \"" + value + "\" (from " + source + ") is not an HTTP error status;"
+                + " expected a whole number from " + min + " to " + max + ", e.g. ?error=503.";
     }
 
     static String simulatedError(int code) {

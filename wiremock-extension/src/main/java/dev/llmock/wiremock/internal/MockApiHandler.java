@@ -3,6 +3,8 @@ package dev.llmock.wiremock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.LlmockConfig;
@@ -15,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +36,12 @@ final class MockApiHandler {
     static final String ERROR_MESSAGE_HEADER = "X-Error-Message";
     static final String SHAPE_FIELD = "shape";
 
+    /** Simulated errors are errors: 4xx and 5xx ({@code 1xx} would leave a client waiting for the real answer). */
+    static final int MIN_ERROR_STATUS = 400;
+    static final int MAX_ERROR_STATUS = 599;
+    /** How many normalized paths remember the shape first answered for them: {@value}. */
+    static final int REMEMBERED_PATHS = 10_000;
+
     /** Query parameters that steer the mock rather than describe the resource; not part of the request facts. */
     private static final Set<String> CONTROL_PARAMETERS = Set.of(SHAPE_PARAMETER, BACKEND_PARAMETER, ERROR_PARAMETER,
             ERROR_MESSAGE_PARAMETER, ERROR_DETAILS_PARAMETER);
@@ -46,7 +52,8 @@ final class MockApiHandler {
     private final long maxBodyBytes;
     private final Function<FixtureRequest, Fixture> generator;
     private final LlmockConfig config;
-    private final ConcurrentMap<String, Shape> shapesByPath = new ConcurrentHashMap<>();
+    /** Bounded, so that clients calling ever new paths cannot fill the heap; the least recently used path goes. */
+    private final Cache<String, Shape> shapesByPath;
 
     /**
      * @param prefix       the path the mock API lives under, e.g. {@code /api/mock}
@@ -56,10 +63,23 @@ final class MockApiHandler {
      */
     MockApiHandler(String prefix, long maxBodyBytes, Function<FixtureRequest, Fixture> generator,
                           LlmockConfig config) {
+        this(prefix, maxBodyBytes, generator, config, REMEMBERED_PATHS);
+    }
+
+    /** @param rememberedPaths how many normalized paths remember their shape */
+    MockApiHandler(String prefix, long maxBodyBytes, Function<FixtureRequest, Fixture> generator, LlmockConfig config,
+                   int rememberedPaths) {
         this.prefix = prefix;
         this.maxBodyBytes = maxBodyBytes;
         this.generator = generator;
         this.config = config;
+        this.shapesByPath = Caffeine.newBuilder().maximumSize(rememberedPaths).build();
+    }
+
+    /** How many paths remember a shape now. */
+    long rememberedPaths() {
+        shapesByPath.cleanUp();
+        return shapesByPath.estimatedSize();
     }
 
     /**
@@ -113,7 +133,7 @@ final class MockApiHandler {
         if (!isBlank(shapeText)) {
             shape = parse(shapeText, shapeSource);
         } else {
-            shape = shapesByPath.get(path.normalized());
+            shape = shapesByPath.getIfPresent(path.normalized());
             if (shape == null) {
                 shape = Shape.parse(defaultShape(method, path, json));
             }
@@ -124,7 +144,7 @@ final class MockApiHandler {
                 .context(facts).label(label == null ? method.toUpperCase(Locale.ROOT) + " " + path.normalized() : label)
                 .build();
         Fixture fixture = generator.apply(request);
-        shapesByPath.putIfAbsent(path.normalized(), shape);
+        shapesByPath.asMap().putIfAbsent(path.normalized(), shape);
         Answer answer = Answer.of(fixture);
         return shape.cacheVariants() > 1 ? answer.notCacheable() : answer;
     }
@@ -149,8 +169,9 @@ final class MockApiHandler {
         } catch (NumberFormatException e) {
             status = -1;
         }
-        if (status < 100 || status > 599) {
-            throw new BadRequest(400, "invalid_error_code", Messages.badErrorCode(code, source));
+        if (status < MIN_ERROR_STATUS || status > MAX_ERROR_STATUS) {
+            throw new BadRequest(400, "invalid_error_code",
+                    Messages.badErrorCode(code, source, MIN_ERROR_STATUS, MAX_ERROR_STATUS));
         }
         ObjectNode details = Json.MAPPER.createObjectNode();
         String extra = HttpFacts.queryValue(url, ERROR_DETAILS_PARAMETER);

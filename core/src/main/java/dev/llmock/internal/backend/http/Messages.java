@@ -1,6 +1,7 @@
 package dev.llmock.internal.backend.http;
 
 import dev.llmock.BackendConfig;
+import dev.llmock.internal.RedactedUrls;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -114,18 +115,9 @@ final class Messages {
         return "returned a refusal instead of data: " + refusal;
     }
 
-    /** A URL as messages show it: without user info, which may hold a password. */
+    /** A URL as messages show it: user info and credential-like query parameters redacted. */
     static String display(String url) {
-        if (url == null) {
-            return "(no URL)";
-        }
-        int scheme = url.indexOf("://");
-        int at = url.indexOf('@');
-        int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
-        if (scheme >= 0 && at > scheme && (slash < 0 || at < slash)) {
-            return url.substring(0, scheme + 3) + url.substring(at + 1);
-        }
-        return url;
+        return url == null ? "(no URL)" : RedactedUrls.of(url);
     }
 
     private static String seconds(Duration duration) {

@@ -1,17 +1,20 @@
 package dev.llmock.internal.backend.http;
 
+import dev.llmock.internal.RedactedUrls;
+
 /**
- * Removes a backend's API key from text that came from elsewhere: a provider may echo the key back in an error, and
- * such text goes into messages and log lines.
+ * Removes a backend's API key, and credentials inside URLs, from text that came from elsewhere: a provider may echo
+ * the key or the URL back in an error, and such text goes into messages and log lines.
  */
 record Redaction(String apiKey) {
     private static final int EXCERPT = 300;
 
     String apply(String text) {
-        if (text == null || apiKey == null || apiKey.length() < 4) {
-            return text;
+        String safe = RedactedUrls.within(text);
+        if (safe == null || apiKey == null || apiKey.length() < 4) {
+            return safe;
         }
-        return text.replace(apiKey, "<redacted>");
+        return safe.replace(apiKey, RedactedUrls.REDACTED);
     }
 
     /** The start of {@code text} on one line, redacted, for messages. */

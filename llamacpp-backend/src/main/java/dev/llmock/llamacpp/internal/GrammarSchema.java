@@ -22,6 +22,11 @@ final class GrammarSchema {
     private static final Set<String> FORMATS = Set.of("date", "time", "date-time", "uuid");
     private static final Set<String> COUNTS = Set.of("minItems", "maxItems", "minLength", "maxLength");
     private static final Set<String> BOUNDS = Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
+    /** Keywords by which the converter recognises a schema that names no type; with none of them it gives up. */
+    private static final Set<String> STRUCTURE = Set.of("properties", "additionalProperties", "items", "prefixItems",
+            "anyOf", "oneOf", "enum", "const");
+    private static final Set<String> TYPED_ONLY = Set.of("minItems", "maxItems", "minLength", "maxLength", "format",
+            "pattern");
     private static final int MAX_COUNT = 100_000;
 
     private GrammarSchema() {
@@ -36,6 +41,12 @@ final class GrammarSchema {
         ObjectNode kept = Json.MAPPER.createObjectNode();
         type(schema.get("type"), kept);
         JsonNode properties = schema.get("properties");
+        if (properties != null && properties.isObject() && dollarNamed(properties)) {
+            // The converter takes any key "$ref" for a reference, property names included: any object will do.
+            kept.removeAll();
+            kept.put("type", "object");
+            return kept;
+        }
         if (properties != null && properties.isObject()) {
             ObjectNode each = kept.putObject("properties");
             for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
@@ -44,7 +55,7 @@ final class GrammarSchema {
             }
         }
         JsonNode required = schema.get("required");
-        if (required != null && required.isArray()) {
+        if (required != null && required.isArray() && kept.has("properties")) {
             ArrayNode names = kept.putArray("required");
             required.forEach(name -> {
                 if (name.isTextual() && properties != null && properties.has(name.asText())) {
@@ -53,8 +64,8 @@ final class GrammarSchema {
             });
         }
         JsonNode additional = schema.get("additionalProperties");
-        if (additional != null && additional.isBoolean()) {
-            kept.put("additionalProperties", additional.asBoolean());
+        if (additional != null && additional.isBoolean() && !additional.asBoolean()) {
+            kept.put("additionalProperties", false);
         } else if (additional != null && additional.isObject()) {
             kept.set("additionalProperties", of(additional));
         }
@@ -66,14 +77,45 @@ final class GrammarSchema {
             JsonNode schemas = schema.get(list);
             if (schemas != null && schemas.isArray() && !schemas.isEmpty()) {
                 ArrayNode copies = kept.putArray(list);
-                schemas.forEach(sub -> copies.add(of(sub)));
+                schemas.forEach(sub -> copies.add(of("prefixItems".equals(list) ? sub : typed(sub, kept))));
             }
         }
         values(schema, kept);
         counts(schema, kept);
         strings(schema, kept);
         bounds(schema, kept);
-        return kept;
+        return recognisable(kept);
+    }
+
+    /**
+     * An alternative of {@code anyOf}/{@code oneOf} with the type of the schema around it, which the converter
+     * would otherwise ignore: in {@code {"type":"string","anyOf":[{"maxLength":2},...]}} each alternative is a string.
+     */
+    private static JsonNode typed(JsonNode alternative, ObjectNode around) {
+        if (!alternative.isObject() || alternative.has("type") || !around.has("type")) {
+            return alternative;
+        }
+        ObjectNode copy = ((ObjectNode) alternative).deepCopy();
+        copy.set("type", around.get("type").deepCopy());
+        return copy;
+    }
+
+    /** Without a type, only structure tells the converter what a schema is; bounds alone would abort it. */
+    private static ObjectNode recognisable(ObjectNode kept) {
+        if (kept.has("type")) {
+            return kept;
+        }
+        TYPED_ONLY.forEach(kept::remove);
+        return STRUCTURE.stream().anyMatch(kept::has) ? kept : Json.MAPPER.createObjectNode();
+    }
+
+    private static boolean dollarNamed(JsonNode properties) {
+        for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
+            if (names.next().startsWith("$")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void type(JsonNode type, ObjectNode kept) {
@@ -92,13 +134,18 @@ final class GrammarSchema {
         }
     }
 
+    /** Values to choose from; the converter resolves a {@code "$ref"} key even inside a value, so those stay out. */
     private static void values(JsonNode schema, ObjectNode kept) {
         JsonNode values = schema.get("enum");
+        if (values != null && values.isArray() && !values.isEmpty() && !values.findParents("$ref").isEmpty()) {
+            return;
+        }
         if (values != null && values.isArray() && !values.isEmpty()) {
             kept.set("enum", values.deepCopy());
         }
-        if (schema.has("const")) {
-            kept.set("const", schema.get("const").deepCopy());
+        JsonNode constant = schema.get("const");
+        if (constant != null && constant.findParents("$ref").isEmpty()) {
+            kept.set("const", constant.deepCopy());
         }
     }
 

@@ -57,4 +57,18 @@ class GrammarSchemaTest {
                  "prefixItems": [{"type": "integer", "exclusiveMinimum": 0}]}
                 """));
     }
+
+    @Test
+    void leavesOutWhatTheConverterWouldAbortTheJvmOn() throws Exception {
+        assertThat(GrammarSchema.of(json("{\"type\":\"string\",\"anyOf\":[{\"maxLength\":2},{\"minLength\":4}]}")))
+                .isEqualTo(json("{\"type\":\"string\",\"anyOf\":[{\"type\":\"string\",\"maxLength\":2},"
+                        + "{\"type\":\"string\",\"minLength\":4}]}"));
+        assertThat(GrammarSchema.of(json("{\"maxLength\":2,\"pattern\":\"^a$\",\"additionalProperties\":true}")))
+                .isEqualTo(json("{}"));
+        assertThat(GrammarSchema.of(json("{\"properties\":{\"$ref\":{\"type\":\"string\"}}}")))
+                .isEqualTo(json("{\"type\":\"object\"}"));
+        assertThat(GrammarSchema.of(json("{\"enum\":[{\"$ref\":\"#/$defs/a\"}],\"const\":{\"$ref\":\"#\"}}")))
+                .isEqualTo(json("{}"));
+        assertThat(GrammarSchema.of(json("{\"required\":[\"a\"]}"))).isEqualTo(json("{}"));
+    }
 }

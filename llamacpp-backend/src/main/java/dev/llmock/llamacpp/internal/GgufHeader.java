@@ -46,18 +46,22 @@ record GgufHeader(int version, String chatTemplate) {
     static GgufHeader read(Path file) throws IOException, Unreadable {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            byte[] magic = new byte[Math.min(4, buffer.remaining())];
-            buffer.get(magic);
-            if (!MAGIC.equals(new String(magic, StandardCharsets.ISO_8859_1))) {
-                throw new Unreadable(false, describe(magic));
-            }
-            try {
-                return metadata(buffer);
-            } catch (BufferUnderflowException | IllegalArgumentException e) {
-                throw new Unreadable(true, "the metadata runs past the end of the file");
-            }
+            return read(channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE)));
+        }
+    }
+
+    /** Reads from the start of {@code buffer}, leaving it just after the metadata (where the tensor infos begin). */
+    static GgufHeader read(ByteBuffer buffer) throws Unreadable {
+        buffer.order(ByteOrder.LITTLE_ENDIAN).position(0);
+        byte[] magic = new byte[Math.min(4, buffer.remaining())];
+        buffer.get(magic);
+        if (!MAGIC.equals(new String(magic, StandardCharsets.ISO_8859_1))) {
+            throw new Unreadable(false, describe(magic));
+        }
+        try {
+            return metadata(buffer);
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new Unreadable(true, "the metadata runs past the end of the file");
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.llmock.llamacpp.internal;
 
 import de.kherud.llama.LlamaModel;
+import dev.llmock.LlmockException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -17,7 +19,8 @@ import java.util.Locale;
  * names start with {@code llama} or {@code jllama}, and prints {@code Extracted '...'} on standard output, which is
  * where {@code llmock generate} writes its records. Parallel JVMs (test forks) would also race on the one file. So
  * each JVM copies the library into a directory of its own and points the loader at it
- * ({@value #LIB_PATH}, {@value #TMP_DIR}), unless the user already set either property.
+ * ({@value #LIB_PATH}, {@value #TMP_DIR}), unless the user already set either property. What the loader still prints
+ * (on macOS it always prints a folder name) goes to standard error.
  */
 final class NativeLibrary {
     static final String LIB_PATH = "de.kherud.llama.lib.path";
@@ -29,13 +32,24 @@ final class NativeLibrary {
     private NativeLibrary() {
     }
 
-    /** Copies the library for this platform once per JVM; platforms it does not know are left to the loader. */
+    /**
+     * Copies the library for this platform once per JVM (platforms it does not know are left to the loader), then
+     * loads it.
+     *
+     * @throws LlmockException when the library does not load on this platform
+     */
     static synchronized void prepare() {
-        if (prepared || System.getProperty(LIB_PATH) != null || System.getProperty(TMP_DIR) != null) {
-            prepared = true;
+        if (prepared) {
             return;
         }
+        if (System.getProperty(LIB_PATH) == null && System.getProperty(TMP_DIR) == null) {
+            copy();
+        }
+        load();
         prepared = true;
+    }
+
+    private static void copy() {
         String name = System.mapLibraryName("jllama");
         String resource = RESOURCES + platform() + "/" + name;
         try (InputStream library = LlamaModel.class.getResourceAsStream(resource)) {
@@ -56,6 +70,22 @@ final class NativeLibrary {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy llama.cpp's native library to a temporary directory: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the loader, with standard output sent to standard error meanwhile: stdout may be the user's data. */
+    private static void load() {
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            Class.forName(LlamaModel.class.getName(), true, LlamaModel.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new LlmockException("llama.cpp's native library does not load on this platform ("
+                    + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "): " + e
+                    + ". de.kherud:llama brings it for Linux, macOS and Windows on x86_64 and aarch64; elsewhere build"
+                    + " it and point -D" + LIB_PATH + " at its directory.", e);
+        } finally {
+            System.setOut(out);
         }
     }
 

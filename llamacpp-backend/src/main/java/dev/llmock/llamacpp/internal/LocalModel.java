@@ -95,10 +95,6 @@ final class LocalModel implements AutoCloseable {
         }
     }
 
-    int contextSize() {
-        return contextSize;
-    }
-
     /** The prompt as this model reads it: through its chat template when it has one, else as plain text. */
     String render(PromptBuilder.Prompt prompt) {
         if (file.header().chatTemplate() == null) {
@@ -109,16 +105,6 @@ final class LocalModel implements AutoCloseable {
         turn.lock();
         try {
             return model.applyTemplate(chat);
-        } finally {
-            turn.unlock();
-        }
-    }
-
-    /** Tokens of {@code text} as this model counts them. */
-    int tokens(String text) {
-        turn.lock();
-        try {
-            return model.encode(text).length;
         } finally {
             turn.unlock();
         }

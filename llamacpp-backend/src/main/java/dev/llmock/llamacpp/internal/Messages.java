@@ -84,4 +84,14 @@ final class Messages {
     static String failed(String who, String reason) {
         return who + " failed: llama.cpp reported " + reason + ".";
     }
+
+    static String libraryNotCopied(String reason) {
+        return "Cannot copy llama.cpp's native library to a temporary directory: " + reason;
+    }
+
+    static String libraryNotLoaded(String os, String arch, String reason, String property) {
+        return "llama.cpp's native library does not load on this platform (" + os + ", " + arch + "): " + reason
+                + ". de.kherud:llama brings it for Linux and macOS on x86_64 and aarch64 and for Windows on x86_64;"
+                + " elsewhere build it and point -D" + property + " at its directory.";
+    }
 }

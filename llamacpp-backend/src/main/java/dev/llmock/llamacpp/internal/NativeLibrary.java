@@ -68,8 +68,7 @@ final class NativeLibrary {
             System.setProperty(TMP_DIR, home.toString());
             System.setProperty(LIB_PATH, lib.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy llama.cpp's native library to a temporary directory: "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.libraryNotCopied(e.getMessage()), e);
         }
     }
 
@@ -80,10 +79,8 @@ final class NativeLibrary {
         try {
             Class.forName(LlamaModel.class.getName(), true, LlamaModel.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new LlmockException("llama.cpp's native library does not load on this platform ("
-                    + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "): " + e
-                    + ". de.kherud:llama brings it for Linux, macOS and Windows on x86_64 and aarch64; elsewhere build"
-                    + " it and point -D" + LIB_PATH + " at its directory.", e);
+            throw new LlmockException(Messages.libraryNotLoaded(System.getProperty("os.name"),
+                    System.getProperty("os.arch"), e.toString(), LIB_PATH), e);
         } finally {
             System.setOut(out);
         }

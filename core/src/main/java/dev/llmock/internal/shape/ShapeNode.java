@@ -193,6 +193,17 @@ public sealed interface ShapeNode {
         }
     }
 
+    /**
+     * Any JSON value: the part of a JSON Schema that llmock's simpler view cannot express (several types, a choice
+     * among options, a recursive reference). The schema itself still validates and generates that part.
+     */
+    record AnyShape() implements ShapeNode {
+        @Override
+        public String describe() {
+            return "any value";
+        }
+    }
+
     /** Whether a date or date-time must lie before or after now. */
     enum Temporal { ANY, PAST, FUTURE }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /** The draft 2020-12 suite through the public API: {@code Shape.fromJsonSchema(schema).validate(data)}. */
-class JsonSchemaSuiteValidationTest {
+public class JsonSchemaSuiteValidationTest {
 
     @Test
     void answersEveryDraft202012CaseRightOrRefusesItAndGetsAtLeast97PercentRight(TestReporter reporter) {
@@ -42,7 +42,7 @@ class JsonSchemaSuiteValidationTest {
         assertThat(tally.count(CRASHED)).as("crashes:" + tally.list(CRASHED, 40)).isZero();
     }
 
-    static Tally run(List<Group> groups) {
+    public static Tally run(List<Group> groups) {
         Tally tally = new Tally();
         for (Group group : groups) {
             Shape shape;

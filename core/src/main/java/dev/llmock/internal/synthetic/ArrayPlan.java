@@ -97,8 +97,8 @@ final class ArrayPlan {
         return Math.max(lower, Math.min(upper, wanted));
     }
 
-    /** The schemas item {@code index} must match. */
-    List<Located> schemasAt(int index) {
+    /** The schemas item {@code index} of {@code size} must match; the last items are those {@code contains} counts. */
+    List<Located> schemasAt(int index, int size) {
         List<Located> schemas = new ArrayList<>();
         for (Located schema : conjunction.all()) {
             JsonNode node = schema.schema();
@@ -112,15 +112,15 @@ final class ArrayPlan {
                 schemas.add(Conjunction.child(schema, "items", node.get("items")));
             }
         }
-        if (index < needed) {
+        if (index >= size - needed) {
             schemas.addAll(containsAtLeast);
         }
         return schemas;
     }
 
-    /** The schemas item {@code index} must not match: past the needed ones, those counted by {@code maxContains}. */
-    List<Located> avoidAt(int index) {
-        return index < needed ? List.of() : containsAtMost;
+    /** The schemas item {@code index} of {@code size} must not match: the others, where {@code maxContains} counts. */
+    List<Located> avoidAt(int index, int size) {
+        return index >= size - needed ? List.of() : containsAtMost;
     }
 
     boolean unique() {

@@ -80,7 +80,7 @@ final class ObjectPlan {
         }
         int min = bound("minProperties", true);
         for (int tries = 0; names.size() < min && tries < MORE_NAMES_TRIES; tries++) {
-            String name = moreName(tries, newName);
+            String name = moreName(tries, attempt, newName);
             if (name != null && !names.contains(name) && allowed(name)) {
                 names.add(name);
                 dependencies();
@@ -140,11 +140,13 @@ final class ObjectPlan {
         return added;
     }
 
-    private String moreName(int tries, BiFunction<List<Located>, String, String> newName) {
+    private String moreName(int tries, int attempt, BiFunction<List<Located>, String, String> newName) {
         List<Located> propertyNames = new ArrayList<>();
+        // Declared names first, except on later attempts, where one of them may be what made the object fail.
+        boolean declaredFirst = attempt == 0 || random.nextBoolean();
         for (Located schema : conjunction.all()) {
             JsonNode declared = schema.schema().path("properties");
-            for (Iterator<String> it = declared.fieldNames(); it.hasNext(); ) {
+            for (Iterator<String> it = declared.fieldNames(); it.hasNext() && declaredFirst; ) {
                 String name = it.next();
                 if (!names.contains(name)) {
                     return name;
@@ -154,13 +156,15 @@ final class ObjectPlan {
                 propertyNames.add(Conjunction.child(schema, "propertyNames", schema.schema().get("propertyNames")));
             }
         }
+        List<String> patterns = new ArrayList<>();
         for (Located schema : conjunction.all()) {
-            for (Iterator<String> it = schema.schema().path("patternProperties").fieldNames(); it.hasNext(); ) {
-                String pattern = it.next();
-                String name = strings.fromPattern(pattern);
-                if (name != null && !names.contains(name)) {
-                    return name;
-                }
+            schema.schema().path("patternProperties").fieldNames().forEachRemaining(patterns::add);
+        }
+        // Alternate between the patterns' names and free names, so that one that never fits does not block the other.
+        if (!patterns.isEmpty() && tries % 2 == 0) {
+            String name = strings.fromPattern(patterns.get(tries / 2 % patterns.size()));
+            if (name != null && !names.contains(name)) {
+                return name;
             }
         }
         String name = newName.apply(propertyNames, at);

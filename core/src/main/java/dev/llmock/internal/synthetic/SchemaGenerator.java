@@ -213,7 +213,7 @@ final class SchemaGenerator {
         for (int i = 0; i < size; i++) {
             JsonNode item = null;
             for (int tries = 0; tries < 10 && item == null; tries++) {
-                JsonNode candidate = value(place.child(plan.schemasAt(i), plan.avoidAt(i), place.at() + "/" + i,
+                JsonNode candidate = value(place.child(plan.schemasAt(i, size), plan.avoidAt(i, size), place.at() + "/" + i,
                         itemName, place.kind(), place.address(), conjunction.scope()));
                 if (!plan.unique() || !contains(node, candidate)) {
                     item = candidate;

@@ -72,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         String total = records.size() + (records.size() == 1 ? " record" : " records");
         out.println(failing == 0 ? "All " + total + " fit the shape." : failing + " of " + total
-                + " do not fit the shape.");
+                + (failing == 1 ? " does" : " do") + " not fit the shape.");
         out.flush();
         return failing == 0 ? LlmockCommand.OK : LlmockCommand.FAILURE;
     }

@@ -76,7 +76,7 @@ class ValidateCommandTest {
         assertThat(out.toString()).isEqualTo("""
                 line 1: 1 violation
                   /email: string "not an email" is not a valid email
-                1 of 1 record do not fit the shape.
+                1 of 1 record does not fit the shape.
                 """);
     }
 
@@ -90,7 +90,7 @@ class ValidateCommandTest {
         assertThat(out.toString()).isEqualTo("""
                 record: 1 violation
                   /extra: unexpected property "extra"; the shape allows only [name, age]
-                1 of 1 record do not fit the shape.
+                1 of 1 record does not fit the shape.
                 """);
     }
 

@@ -59,6 +59,17 @@ class JsonSchemaDraftsTest {
         assertThat(schema("{" + body).validate(json("{\"x\":1}"))).hasSize(1);
     }
 
+    @Test
+    void drafts4To7AssertFormatsWhere2019_09AndLaterAnnotate() {
+        String body = "\"type\":\"string\",\"format\":\"email\"}";
+
+        for (String draft : List.of(DRAFT4, DRAFT6, DRAFT7)) {
+            assertThat(schema("{\"$schema\":\"" + draft + "\"," + body).validate(json("\"no mail\""))).as(draft).hasSize(1);
+        }
+        assertThat(schema("{\"$schema\":\"" + DRAFT201909 + "\"," + body).validate(json("\"no mail\""))).isEmpty();
+        assertThat(schema("{" + body).validate(json("\"no mail\""))).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {DRAFT4, DRAFT6, DRAFT7, DRAFT201909})
     void answersTheSuiteFilesWhoseKeywordsEveryDraftSharesRightUnderEachDraft(String draft) {

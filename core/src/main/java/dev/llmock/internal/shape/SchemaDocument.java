@@ -39,12 +39,15 @@ public final class SchemaDocument {
 
     private final JsonNode document;
     private final Schema schema;
+    /** Whether llmock's own past/future keyword appears anywhere, so validation need not look for it otherwise. */
+    private final boolean hasTimes;
     private final Map<String, Schema> subschemas = new ConcurrentHashMap<>();
     private volatile SchemaIndex index;
 
     private SchemaDocument(JsonNode document, Schema schema) {
         this.document = document;
         this.schema = schema;
+        this.hasTimes = !document.findValues(SchemaParser.TIME_KEYWORD).isEmpty();
     }
 
     /**
@@ -106,8 +109,7 @@ public final class SchemaDocument {
      * from {@code @Past}/{@code @Future}) judged against {@code clock} where {@code view} carries it.
      */
     public List<Violation> validate(JsonNode instance, boolean assertFormats, ShapeNode view, Clock clock) {
-        List<Violation> times = document.toString().contains(SchemaParser.TIME_KEYWORD)
-                ? ShapeValidator.times(view, instance, clock) : List.of();
+        List<Violation> times = hasTimes ? ShapeValidator.times(view, instance, clock) : List.of();
         List<Violation> violations = violations(schema, instance, assertFormats);
         if (times.isEmpty()) {
             return violations;

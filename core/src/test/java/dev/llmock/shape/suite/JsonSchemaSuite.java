@@ -45,9 +45,11 @@ public final class JsonSchemaSuite {
     /** The suite's root folder; skips the calling test, saying how to point at the suite, when it is absent. */
     public static Path root() {
         Path found = locate();
-        assumeTrue(found != null, "The JSON-Schema-Test-Suite was not found at ../shared/json-schema-test-suite/"
-                + " beside the project. Point system property " + PROPERTY + " or environment variable "
-                + ENVIRONMENT + " at its folder to run this test.");
+        String given = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
+        assumeTrue(found != null, "The JSON-Schema-Test-Suite was not found at "
+                + (given == null || given.isBlank() ? "../shared/json-schema-test-suite/ beside the project" : given)
+                + ". Point system property " + PROPERTY + " or environment variable " + ENVIRONMENT
+                + " at its folder to run this test.");
         return found;
     }
 

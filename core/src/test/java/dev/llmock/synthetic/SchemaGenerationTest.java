@@ -125,6 +125,19 @@ class SchemaGenerationTest {
     }
 
     @Test
+    void aValueChosenByTheFieldNameIsKeptWhenItFitsThePatternAndANumberStaysADecimal() {
+        String schema = "{\"type\":\"object\",\"properties\":{\"state\":{\"type\":\"string\"},"
+                + "\"zip\":{\"type\":\"string\",\"pattern\":\"^[0-9]{5}$\"},"
+                + "\"price\":{\"type\":\"number\",\"exclusiveMinimum\":0,\"multipleOf\":0.01}},"
+                + "\"required\":[\"state\",\"zip\",\"price\"]}";
+
+        for (JsonNode record : generate(schema, 10)) {
+            SyntheticBackendTest.assertZipInState(record.get("zip").asText(), record.get("state").asText(), record);
+            assertThat(record.get("price").isFloatingPointNumber()).as(record.toString()).isTrue();
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameRecordsAndAnotherSeedOthers() {
         String schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
                 + "\"score\":{\"anyOf\":[{\"type\":\"integer\"},{\"type\":\"string\",\"pattern\":\"^[A-F]$\"}]}}}";

@@ -45,10 +45,10 @@ enum JsonTypes {
         for (JsonTypes type : List.of(OBJECT, ARRAY, STRING, NUMBER)) {
             boolean hinted = HINTS.get(type).stream().anyMatch(conjunction::has);
             if (hinted) {
+                addIf(order, allowed, type);
                 if (type == NUMBER) {
                     addIf(order, allowed, INTEGER);
                 }
-                addIf(order, allowed, type);
             }
         }
         for (JsonTypes type : rest) {

@@ -55,12 +55,14 @@ final class SchemaStrings {
             String formatted = FormatValues.value(format, name, future, faker, record);
             tries.add(formatted == null ? null : SyntheticGenerator.fitFormatted(formatted, format, max));
         }
+        String named = name.isEmpty() ? null : NamedValues.string(name, kind, faker, record, address);
+        // The field's own kind of value first (a zip code for "zip"), when it fits the patterns as it is.
+        tries.add(named);
         for (Map.Entry<Located, JsonNode> pattern : patterns) {
             for (int i = 0; i < 3; i++) {
                 tries.add(fromPattern(pattern.getValue().asText()));
             }
         }
-        String named = name.isEmpty() ? null : NamedValues.string(name, kind, faker, record, address);
         String words = named != null ? named : faker.lorem().word() + " " + faker.lorem().word();
         tries.add(words);
         tries.add(fit(words, min, max));

@@ -21,7 +21,10 @@ final class Conjunction {
 
     private final SchemaIndex index;
     private final Random random;
+    /** The resources on the way to the schema being flattened, outermost first: where {@code $dynamicRef} looks. */
     private final List<URI> dynamicScope;
+    /** Every resource entered here, for the places below this one. */
+    private final List<URI> entered;
     private final String at;
     private final List<Located> all = new ArrayList<>();
     private final List<Located> nots = new ArrayList<>();
@@ -31,6 +34,7 @@ final class Conjunction {
         this.index = index;
         this.random = random;
         this.dynamicScope = new ArrayList<>(dynamicScope);
+        this.entered = new ArrayList<>(dynamicScope);
         this.at = at;
     }
 
@@ -54,9 +58,9 @@ final class Conjunction {
         return nots;
     }
 
-    /** The schema resources entered so far, outermost first: where {@code $dynamicRef} looks. */
+    /** The schema resources entered here, outermost first: the dynamic scope of the places below. */
     List<URI> scope() {
-        return dynamicScope;
+        return entered;
     }
 
     /** Adds one more schema (a dependent schema of an object) with its own choices. */
@@ -72,9 +76,25 @@ final class Conjunction {
             return;
         }
         all.add(schema);
-        if ((schema.pointer().isEmpty() || node.path("$id").isTextual()) && !dynamicScope.contains(schema.base())) {
+        boolean resource = (schema.pointer().isEmpty() || node.path("$id").isTextual())
+                && !dynamicScope.contains(schema.base());
+        if (resource) {
             dynamicScope.add(schema.base());
+            if (!entered.contains(schema.base())) {
+                entered.add(schema.base());
+            }
         }
+        try {
+            flatten(schema, node);
+        } finally {
+            if (resource) {
+                // Leaving the resource: a sibling's $dynamicRef must not see it.
+                dynamicScope.remove(dynamicScope.size() - 1);
+            }
+        }
+    }
+
+    private void flatten(Located schema, JsonNode node) {
         if (node.path("$ref").isTextual()) {
             follow(schema, node.get("$ref").asText(), "$ref");
         }

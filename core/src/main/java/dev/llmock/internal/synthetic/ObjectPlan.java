@@ -90,6 +90,13 @@ final class ObjectPlan {
             throw new Unsatisfied("minProperties", at, at, "no further property names are allowed");
         }
         int max = bound("maxProperties", false);
+        // After two failed tries an open object may carry one property more: some schemas ("not" empty) need one.
+        if (attempt > 1 && names.size() < max && random.nextBoolean()) {
+            String name = moreName(attempt, attempt, newName);
+            if (name != null && !names.contains(name) && allowed(name)) {
+                names.add(name);
+            }
+        }
         List<String> removable = new ArrayList<>(names);
         removable.removeAll(required);
         for (int i = removable.size() - 1; i >= 0 && names.size() > max; i--) {

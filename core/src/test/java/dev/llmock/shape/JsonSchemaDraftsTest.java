@@ -7,15 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmock.shape.suite.JsonSchemaSuite;
 import dev.llmock.shape.suite.JsonSchemaSuite.Group;
+import dev.llmock.shape.suite.JsonSchemaSuite;
+import dev.llmock.shape.suite.JsonSchemaSuiteValidationTest;
 import dev.llmock.shape.suite.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** {@code $schema} naming draft 4, 6, 7 or 2019-09 gives that draft's meaning, where it differs from 2020-12. */
 class JsonSchemaDraftsTest {
@@ -86,7 +87,7 @@ class JsonSchemaDraftsTest {
             }
         }
 
-        Tally tally = dev.llmock.shape.suite.JsonSchemaSuiteValidationTest.run(groups);
+        Tally tally = JsonSchemaSuiteValidationTest.run(groups);
 
         assertThat(tally.total()).isGreaterThan(150);
         assertThat(tally.count(RIGHT)).as(draft + ": " + tally.summary("cases", "right", "wrong", "refused",

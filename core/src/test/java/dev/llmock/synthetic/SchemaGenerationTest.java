@@ -11,9 +11,12 @@ import dev.llmock.Shape;
 import dev.llmock.ShapeException;
 import dev.llmock.shape.suite.IndependentJudge;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -194,7 +197,7 @@ class SchemaGenerationTest {
     }
 
     private static List<JsonNode> iterable(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).toList();
+        return StreamSupport.stream(array.spliterator(), false).toList();
     }
 
     private static JsonNode json(String text) {
@@ -208,8 +211,8 @@ class SchemaGenerationTest {
     /** The email's local part is the person's name in ASCII, as the synthetic backend writes it. */
     private static final class RecordNames {
         static String ascii(String name) {
-            return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "")
-                    .toLowerCase(java.util.Locale.ROOT);
+            return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "")
+                    .toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,14 +1,16 @@
 package dev.llmock.internal.synthetic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmock.internal.shape.SchemaIndex;
 import dev.llmock.internal.shape.SchemaIndex.Located;
+import dev.llmock.internal.shape.SchemaIndex;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Every schema that applies to one place of the instance, flattened: {@code $ref}, {@code allOf} and the chosen
@@ -184,7 +186,7 @@ final class Conjunction {
         return initial;
     }
 
-    private void each(Located schema, String keyword, java.util.function.Consumer<Located> action) {
+    private void each(Located schema, String keyword, Consumer<Located> action) {
         JsonNode list = schema.schema().get(keyword);
         if (list != null && list.isArray()) {
             for (int i = 0; i < list.size(); i++) {
@@ -200,7 +202,7 @@ final class Conjunction {
         if (id.isTextual() && !id.asText().startsWith("#")) {
             try {
                 base = base.resolve(new URI(id.asText()));
-            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            } catch (URISyntaxException | IllegalArgumentException e) {
                 // keep the parent's base
             }
         }

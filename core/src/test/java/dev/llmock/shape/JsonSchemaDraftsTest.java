@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.shape.suite.JsonSchemaSuite.Group;
+import dev.llmock.FixtureRequest;
+import dev.llmock.Llmock;
 import dev.llmock.shape.suite.JsonSchemaSuite;
 import dev.llmock.shape.suite.JsonSchemaSuiteValidationTest;
 import dev.llmock.shape.suite.Tally;
@@ -58,6 +60,21 @@ class JsonSchemaDraftsTest {
 
         assertThat(schema("{\"$schema\":\"" + DRAFT7 + "\"," + body).validate(json("{\"x\":1}"))).isEmpty();
         assertThat(schema("{" + body).validate(json("{\"x\":1}"))).hasSize(1);
+    }
+
+    @Test
+    void draft2019_09FollowsRecursiveRefForValidationAndGeneration() throws Exception {
+        var shape = schema("{\"$schema\":\"" + DRAFT201909 + "\",\"$recursiveAnchor\":true,\"type\":\"object\","
+                + "\"properties\":{\"name\":{\"type\":\"string\"},\"children\":{\"type\":\"array\","
+                + "\"items\":{\"$recursiveRef\":\"#\"}}},\"required\":[\"name\"]}");
+
+        assertThat(shape.validate(json("{\"name\":\"a\",\"children\":[{\"name\":\"b\",\"children\":[]}]}"))).isEmpty();
+        assertThat(shape.validate(json("{\"name\":\"a\",\"children\":[{\"children\":[]}]}"))).hasSize(1);
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            JsonNode tree = llmock.generate(FixtureRequest.newBuilder().shape(shape).maxAttempts(1).build()).json();
+            assertThat(shape.validate(tree)).isEmpty();
+            assertThat(tree.path("children").path(0).has("name")).isTrue();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.llmock.wiremock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.extension.MappingsLoaderExtension;
@@ -53,6 +54,10 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
     public static final String CONTEXTS_PATH = "/api/contexts";
 
     private static final UUID STUB_ID = UUID.nameUUIDFromBytes(NAME.getBytes(StandardCharsets.UTF_8));
+    /** Where GraphQL queries are answered besides {@value #PATH_PREFIX}{@code /graphql}: {@value}. */
+    public static final String GRAPHQL_PATH = "/graphql";
+
+    private static final UUID GRAPHQL_STUB_ID = UUID.nameUUIDFromBytes(GRAPHQL_PATH.getBytes(StandardCharsets.UTF_8));
     private static final UUID CONTEXTS_STUB_ID = UUID.nameUUIDFromBytes(CONTEXTS_PATH.getBytes(StandardCharsets.UTF_8));
 
     private final LlmockWireMock llmock;
@@ -95,6 +100,17 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
         return stub;
     }
 
+    /** The GraphQL endpoint at {@value #GRAPHQL_PATH}, answered by this extension. */
+    static StubMapping graphQlStub() {
+        StubMapping stub = any(urlPathEqualTo(GRAPHQL_PATH))
+                .atPriority(PRIORITY)
+                .willReturn(aResponse().withTransformers(NAME))
+                .build();
+        stub.setId(GRAPHQL_STUB_ID);
+        stub.setName("llmock GraphQL (" + GRAPHQL_PATH + ")");
+        return stub;
+    }
+
     /** Synchronized: concurrent tests reset WireMock's mappings concurrently, and the stubs must be added once. */
     @Override
     public synchronized void loadMappingsInto(StubMappings stubMappings) {
@@ -103,6 +119,9 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
         }
         if (stubMappings.get(CONTEXTS_STUB_ID).isEmpty()) {
             stubMappings.addMapping(contextsStub());
+        }
+        if (stubMappings.get(GRAPHQL_STUB_ID).isEmpty()) {
+            stubMappings.addMapping(graphQlStub());
         }
     }
 

@@ -17,6 +17,7 @@ import dev.llmock.wiremock.internal.Messages;
 import dev.llmock.wiremock.internal.RunningTests;
 import dev.llmock.wiremock.internal.context.ContextOverlay;
 import dev.llmock.wiremock.internal.context.ContextStore;
+import dev.llmock.wiremock.internal.graphql.GraphQlSchema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -89,7 +90,7 @@ public final class LlmockWireMock implements AutoCloseable {
                 builder.maxContexts == null ? ContextStore.DEFAULT_MAX_CONTEXTS : builder.maxContexts,
                 builder.maxContextEntities == null ? ContextStore.DEFAULT_MAX_ENTITIES : builder.maxContextEntities,
                 Clock.systemUTC());
-        this.apiFeatures = new ApiFeatures(contexts, builder.context);
+        this.apiFeatures = new ApiFeatures(contexts, builder.context, builder.graphQlSchema);
         this.transformer = new LlmockResponseTransformer(this);
         this.mockApi = new LlmockMockApi(this);
     }
@@ -235,6 +236,7 @@ public final class LlmockWireMock implements AutoCloseable {
         private String context;
         private Integer maxContexts;
         private Integer maxContextEntities;
+        private GraphQlSchema graphQlSchema;
 
         private Builder() {
         }
@@ -318,6 +320,25 @@ public final class LlmockWireMock implements AutoCloseable {
         public Builder maxContextEntities(int value) {
             requireUnset(maxContextEntities, "maxContextEntities");
             this.maxContextEntities = positive(value, "maxContextEntities");
+            return this;
+        }
+
+        /**
+         * A GraphQL schema (SDL) that types the answers of {@code /graphql} and validates the queries sent to it;
+         * without one, types are guessed from field names.
+         *
+         * @throws IllegalArgumentException naming the line and column when the schema is not valid
+         */
+        public Builder graphQlSchema(String sdl) {
+            requireUnset(graphQlSchema, "graphQlSchema");
+            this.graphQlSchema = GraphQlSchema.parse(Objects.requireNonNull(sdl, "graphQlSchema"), "(given text)");
+            return this;
+        }
+
+        /** As {@link #graphQlSchema(String)}, read from a file such as {@code schema.graphqls}. */
+        public Builder graphQlSchema(Path file) {
+            requireUnset(graphQlSchema, "graphQlSchema");
+            this.graphQlSchema = GraphQlSchema.read(Objects.requireNonNull(file, "graphQlSchema"));
             return this;
         }
 

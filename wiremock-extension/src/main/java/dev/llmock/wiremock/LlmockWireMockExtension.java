@@ -225,6 +225,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         private Long maxBodyBytes;
         private boolean mockApi = true;
         private String context;
+        private Path graphQlSchema;
 
         private Builder() {
         }
@@ -299,6 +300,13 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
             return this;
         }
 
+        /** A GraphQL schema file typing the answers of {@code /graphql}; see {@link LlmockWireMock.Builder#graphQlSchema(Path)}. */
+        public Builder graphQlSchema(Path file) {
+            requireUnset(graphQlSchema, "graphQlSchema");
+            this.graphQlSchema = Objects.requireNonNull(file, "graphQlSchema");
+            return this;
+        }
+
         /** Whether the catch-all mock API answers under {@value LlmockMockApi#PATH_PREFIX}; true by default. */
         public Builder mockApi(boolean value) {
             this.mockApi = value;
@@ -337,6 +345,9 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
             }
             if (context != null) {
                 llmockBuilder.context(context);
+            }
+            if (graphQlSchema != null) {
+                llmockBuilder.graphQlSchema(graphQlSchema);
             }
             LlmockWireMock llmock = llmockBuilder.build();
             WireMockConfiguration wireMockOptions = options != null ? options

@@ -97,6 +97,20 @@ public final class Messages {
                 + " events, a whole number from 0 to " + max + ".";
     }
 
+    static String missingQuery() {
+        return "A GraphQL request needs a \"query\": POST {\"query\":\"{ users { id name } }\"} as"
+                + " application/json, or GET ?query=...";
+    }
+
+    static String badVariables() {
+        return "\"variables\" must be a JSON object, e.g. {\"id\":\"42\"}.";
+    }
+
+    static String notJson(String what) {
+        return "The GraphQL request body is not valid JSON: " + what + ". Send {\"query\":\"...\"} as"
+                + " application/json.";
+    }
+
     /** The reason phrase of an HTTP status, for simulated errors. */
     static String reason(int code) {
         switch (code) {

@@ -171,7 +171,8 @@ final class MockApiHandler {
         return shape;
     }
 
-    private static Answer simulatedError(String url, UnaryOperator<String> headers) {
+    /** The simulated error a request asks for ({@code ?error=}, {@code X-Error-Code}), or null. */
+    static Answer simulatedError(String url, UnaryOperator<String> headers) {
         String code = HttpFacts.queryValue(url, ERROR_PARAMETER);
         String source = "the query parameter ?error=";
         String message = HttpFacts.queryValue(url, ERROR_MESSAGE_PARAMETER);

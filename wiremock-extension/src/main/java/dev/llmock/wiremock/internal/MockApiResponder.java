@@ -7,22 +7,25 @@ import dev.llmock.wiremock.LlmockWireMock;
 
 /**
  * Answers the catch-all stubs of the mock API through {@link MockApiHandler}, from the replay cache where it can;
- * routes the context management API ({@link ContextRoutes}) and streams ({@link SseAnswer}) on the way.
+ * routes the context management API ({@link ContextRoutes}), GraphQL ({@link GraphQlEndpoint}) and streams
+ * ({@link SseAnswer}) on the way.
  */
 public final class MockApiResponder {
     private final String prefix;
     private final EngineHandle engine;
     private final MockApiHandler handler;
     private final ContextRoutes contextRoutes;
+    private final GraphQlEndpoint graphQl;
     private final ReplayedResponses replayed = new ReplayedResponses();
 
     /** @param prefix the path the mock API lives under, e.g. {@code /api/mock} */
     public MockApiResponder(String prefix, EngineHandle engine, ApiFeatures features) {
         this.prefix = prefix;
         this.engine = engine;
-        this.handler = new MockApiHandler(prefix, engine.maxBodyBytes(), engine.generate(), engine.config(),
-                new ContextBinding(features.contexts(), features.defaultContext()));
+        ContextBinding contexts = new ContextBinding(features.contexts(), features.defaultContext());
+        this.handler = new MockApiHandler(prefix, engine.maxBodyBytes(), engine.generate(), engine.config(), contexts);
         this.contextRoutes = new ContextRoutes(features.contexts());
+        this.graphQl = new GraphQlEndpoint(engine, contexts, features.graphQlSchema());
     }
 
     public ResponseDefinition respond(ServeEvent serveEvent) {
@@ -31,6 +34,9 @@ public final class MockApiResponder {
         String url = request.getUrl();
         if (ContextRoutes.matches(url)) {
             return Responses.of(contextRoutes.respond(request.getMethod().getName(), url), base);
+        }
+        if (GraphQlEndpoint.matches(prefix, url)) {
+            return graphQl.respond(request, base);
         }
         if (SseAnswer.wanted(prefix, url, request.getHeader("Accept"))) {
             return stream(request, url, base);

@@ -23,6 +23,8 @@ import java.util.Set;
 public final class ContextOverlay implements FixtureInterceptor {
     /** The field of the request context that holds the API context's hints: {@value}. */
     public static final String FACT = "apiContext";
+    /** How deep in the data records are looked for: {@value}. */
+    static final int DEPTH = 3;
 
     @Override
     public Fixture intercept(Chain chain) {
@@ -37,17 +39,30 @@ public final class ContextOverlay implements FixtureInterceptor {
         facts.path("pathParameters").fieldNames().forEachRemaining(fixed::add);
         facts.path("body").fieldNames().forEachRemaining(fixed::add);
         JsonNode data = fixture.json().deepCopy();
+        boolean changed = walk(data, data, (ObjectNode) known, fixed, request.shape(), 0);
+        return changed ? new Fixture(data, fixture.provenance()) : fixture;
+    }
+
+    /** Overlays every record down to {@value #DEPTH} levels ({@code {"data":{"orders":[...]}}} has its at two). */
+    private static boolean walk(JsonNode root, JsonNode node, ObjectNode known, Set<String> fixed, Shape shape,
+                                int depth) {
+        if (depth > DEPTH) {
+            return false;
+        }
         boolean changed = false;
-        if (data.isObject()) {
-            changed = overlay(data, (ObjectNode) data, (ObjectNode) known, fixed, request.shape());
-        } else if (data.isArray()) {
-            for (JsonNode item : data) {
-                if (item.isObject()) {
-                    changed |= overlay(data, (ObjectNode) item, (ObjectNode) known, fixed, request.shape());
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                changed |= walk(root, item, known, fixed, shape, depth);
+            }
+        } else if (node.isObject()) {
+            changed = overlay(root, (ObjectNode) node, known, depth == 0 ? fixed : Set.of(), shape);
+            for (JsonNode value : node) {
+                if (value.isContainerNode()) {
+                    changed |= walk(root, value, known, fixed, shape, depth + 1);
                 }
             }
         }
-        return changed ? new Fixture(data, fixture.provenance()) : fixture;
+        return changed;
     }
 
     private static boolean overlay(JsonNode root, ObjectNode record, ObjectNode known, Set<String> fixed,

@@ -53,6 +53,11 @@ public final class LlmockWireMock implements AutoCloseable {
     /** Request bodies larger than this many bytes are answered with 413, unless configured: {@value}. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+    /** API contexts kept at once unless configured: {@value}. */
+    public static final int DEFAULT_MAX_CONTEXTS = ContextStore.DEFAULT_MAX_CONTEXTS;
+    /** Entities kept per API context unless configured: {@value}. */
+    public static final int DEFAULT_MAX_CONTEXT_ENTITIES = ContextStore.DEFAULT_MAX_ENTITIES;
+
     private static final AtomicReference<LlmockWireMock> SHARED = new AtomicReference<>();
 
     private final LlmockConfig config;
@@ -309,14 +314,14 @@ public final class LlmockWireMock implements AutoCloseable {
             return this;
         }
 
-        /** API contexts kept at once, the least used dropped beyond; {@value ContextStore#DEFAULT_MAX_CONTEXTS} by default. */
+        /** API contexts kept at once, the least used dropped beyond; {@value LlmockWireMock#DEFAULT_MAX_CONTEXTS} by default. */
         public Builder maxContexts(int value) {
             requireUnset(maxContexts, "maxContexts");
             this.maxContexts = positive(value, "maxContexts");
             return this;
         }
 
-        /** Entities kept per API context, the least recently touched dropped beyond; {@value ContextStore#DEFAULT_MAX_ENTITIES} by default. */
+        /** Entities kept per API context, the least recently touched dropped beyond; {@value LlmockWireMock#DEFAULT_MAX_CONTEXT_ENTITIES} by default. */
         public Builder maxContextEntities(int value) {
             requireUnset(maxContextEntities, "maxContextEntities");
             this.maxContextEntities = positive(value, "maxContextEntities");

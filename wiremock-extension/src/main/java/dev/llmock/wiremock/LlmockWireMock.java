@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @since 0.1.0
  */
+// Longer than 350 lines because the builder documents each of its options (cassettes, engine, limits, contexts, GraphQL).
 public final class LlmockWireMock implements AutoCloseable {
     /** The cassette name used unless one is given: {@value}. */
     public static final String DEFAULT_CASSETTE = "llmock-wiremock";

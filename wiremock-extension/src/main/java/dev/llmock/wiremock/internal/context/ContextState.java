@@ -25,6 +25,7 @@ import java.util.Set;
  * replayed sequence of requests rebuilds the same state. Bounded: at most {@code maxEntities} entities, the least
  * recently touched dropped first. Thread-safe.
  */
+// Longer than 350 lines because each way state answers (item, list, update, delete, create) is kept beside the others.
 public final class ContextState {
     /** Recent calls kept for the management API, as LLMockApi keeps them: {@value}. */
     static final int RECENT_CALLS = 15;

@@ -79,6 +79,20 @@ final class ServeCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--graphql-schema", paramLabel = "<schema.graphqls>",
+            description = "GraphQL schema (SDL) that types the answers of /graphql and validates queries"
+                    + " (default: none; types guessed from field names).")
+    Path graphQlSchema;
+
+    @Option(names = "--max-contexts", defaultValue = "" + LlmockWireMock.DEFAULT_MAX_CONTEXTS,
+            description = "API contexts kept at once, the least used dropped beyond (default: ${DEFAULT-VALUE}).")
+    int maxContexts;
+
+    @Option(names = "--max-context-entities", defaultValue = "" + LlmockWireMock.DEFAULT_MAX_CONTEXT_ENTITIES,
+            description = "Entities kept per API context, the least recently used dropped beyond"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxContextEntities;
+
     @Option(names = "--admin", description = "Also serve WireMock's admin API under /__admin, to clients on this"
             + " machine only and without CORS (default: off).")
     boolean admin;
@@ -100,8 +114,13 @@ final class ServeCommand implements Callable<Integer> {
         try {
             Cassettes cassetteSet = Cassettes.newBuilder().settings(settings).config(loaded).mode(recordMode)
                     .directory(cassetteDirectory(settings)).build();
-            llmock = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet).cassette(cassette)
-                    .seed(seed).maxBodyBytes(maxBodyBytes).build();
+            LlmockWireMock.Builder builder = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet)
+                    .cassette(cassette).seed(seed).maxBodyBytes(maxBodyBytes)
+                    .maxContexts(maxContexts).maxContextEntities(maxContextEntities);
+            if (graphQlSchema != null) {
+                builder.graphQlSchema(graphQlSchema);
+            }
+            llmock = builder.build();
         } catch (IllegalArgumentException e) {
             throw new LlmockCommand.BadInputException(e.getMessage());
         }

@@ -125,8 +125,9 @@ class InjectionTest {
         Kit.run(OuterTestCase.class, cassettes, "record").testEvents()
                 .assertStatistics(stats -> stats.started(2).succeeded(2));
 
-        assertThat(java.nio.file.Files.list(cassettes).map(p -> p.getFileName().toString()))
-                .containsExactly(OuterTestCase.class.getName() + ".json");
+        assertThat(java.nio.file.Files.list(cassettes).map(p -> p.getFileName().toString())
+                .filter(name -> name.endsWith(".json")))
+                .as("one cassette (next to the directory's lock)").containsExactly(OuterTestCase.class.getName() + ".json");
         assertThat(java.nio.file.Files.readString(cassettes.resolve(OuterTestCase.class.getName() + ".json")))
                 .contains("nickname").contains("firstName");
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmock.Llmock;
 import dev.llmock.LlmockConfig;
+import dev.llmock.wiremock.internal.context.ContextStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,12 @@ class MockApiHandlerTest {
     @AfterEach
     void close() {
         engine.close();
+    }
+
+    private MockApiHandler handler(int rememberedPaths) {
+        ContextBinding contexts = new ContextBinding(new ContextStore(ContextStore.DEFAULT_MAX_CONTEXTS,
+                ContextStore.DEFAULT_MAX_ENTITIES, Clock.systemUTC()), null);
+        return new MockApiHandler("/api/mock", 1024, engine::generate, LlmockConfig.none(), contexts, rememberedPaths);
     }
 
     /** A path segment of letters only, so that no two of them normalize to one path. */
@@ -31,7 +39,7 @@ class MockApiHandlerTest {
 
     @Test
     void clientsCallingEverNewPathsLeaveAtMostTheBoundOfRememberedShapes() {
-        MockApiHandler handler = new MockApiHandler("/api/mock", 1024, engine::generate, LlmockConfig.none(), 50);
+        MockApiHandler handler = handler(50);
 
         for (int i = 0; i < 2_000; i++) {
             assertThat(get(handler, "/" + word(i)).status()).isEqualTo(200);
@@ -42,7 +50,7 @@ class MockApiHandlerTest {
 
     @Test
     void aPathStillRemembersTheShapeFirstAnsweredForIt() {
-        MockApiHandler handler = new MockApiHandler("/api/mock", 1024, engine::generate, LlmockConfig.none(), 50);
+        MockApiHandler handler = handler(50);
         byte[] body = "{\"shape\":{\"sku\":\"string\",\"price\":0.0}}".getBytes(StandardCharsets.UTF_8);
 
         handler.handle("POST", "/api/mock/products/1", name -> null, body, "application/json", null);

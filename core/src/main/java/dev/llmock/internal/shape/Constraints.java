@@ -35,7 +35,7 @@ final class Constraints {
                 case "NotBlank", "NotEmpty" -> string.withLength(
                         string.minLength() == null ? 1 : Math.max(1, string.minLength()), string.maxLength());
                 case "Email" -> string.withFormat("email");
-                case "Pattern" -> string.withPattern(anchored((String) value(annotation, "regexp")));
+                case "Pattern" -> string.withPattern(runnable(anchored((String) value(annotation, "regexp"))));
                 case "Past", "PastOrPresent" -> string.withTime(ShapeNode.Temporal.PAST);
                 case "Future", "FutureOrPresent" -> string.withTime(ShapeNode.Temporal.FUTURE);
                 default -> string;
@@ -69,6 +69,12 @@ final class Constraints {
             return new MapShape(map.values(), maxOrNull(annotation));
         }
         return shape;
+    }
+
+    /** A pattern llmock's validator will run, checked now: refused with the construct it cannot run in linear time. */
+    private static String runnable(String regex) {
+        EcmaRegex.compile(regex);
+        return regex;
     }
 
     /** Bean Validation's {@code @Pattern} matches the whole string; JSON Schema's {@code pattern} searches. */

@@ -7,6 +7,7 @@ import dev.llmock.internal.shape.ShapeNode.StringShape;
 import dev.llmock.internal.shape.ShapeNode.WeightedShape;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -89,13 +90,14 @@ public final class Directives {
 
     private static ShapeNode weighted(String word, Function<String, ShapeException> error) {
         List<String> values = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         List<Double> weights = new ArrayList<>();
         for (String option : word.split("\\|", -1)) {
             Matcher matcher = WEIGHTED.matcher(option);
             if (!matcher.matches() || matcher.group(1).isEmpty()) {
                 return null; // not every option is weighted: a plain enum such as "10:30|later"
             }
-            if (values.contains(matcher.group(1))) {
+            if (!seen.add(matcher.group(1))) {
                 throw error.apply("the weighted category \"" + matcher.group(1) + "\" appears twice in \"" + word + "\"");
             }
             double weight = Double.parseDouble(matcher.group(2));

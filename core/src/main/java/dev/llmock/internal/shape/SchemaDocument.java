@@ -65,8 +65,19 @@ public final class SchemaDocument {
             schema.initializeValidators();
             return new SchemaDocument(copy, schema);
         } catch (RuntimeException e) {
-            throw new ShapeException(Messages.unreadableSchema(reason(e)));
+            ShapeException refused = refusal(e);
+            throw refused != null ? refused : new ShapeException(Messages.unreadableSchema(reason(e)));
         }
+    }
+
+    /** A refusal of llmock's own (a pattern it cannot run) that the validator wrapped while compiling. */
+    private static ShapeException refusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ShapeException shape) {
+                return shape;
+            }
+        }
+        return null;
     }
 
     /** What went wrong, without the validator's wrapping: a document it could not load names that document. */

@@ -21,8 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a JSON Schema: compiles it for validation ({@link SchemaDocument}) and derives llmock's simpler view of it
@@ -89,8 +87,11 @@ public final class SchemaParser {
      * @throws ShapeException when the schema cannot be read, naming what and where
      */
     public static ParsedShape parse(JsonNode schema) {
+        ShapeLimits.checkTree(schema);
         SchemaDocument compiled = SchemaDocument.compile(schema);
-        return new ParsedShape(new SchemaParser(compiled.document()).node(compiled.document(), ""), 1, compiled);
+        ShapeNode view = new SchemaParser(compiled.document()).node(compiled.document(), "");
+        ShapeLimits.checkExpansion(view);
+        return new ParsedShape(view, 1, compiled);
     }
 
     private ShapeNode node(JsonNode schema, String at) {
@@ -303,15 +304,9 @@ public final class SchemaParser {
         return target.isMissingNode() ? null : target;
     }
 
+    /** The view's pattern is run by llmock's own validator and generator, so it must be one llmock runs. */
     private static boolean javaReads(String pattern) {
-        try {
-            // The view's pattern is read as Java reads it (llmock's own validator and generator do), so both must.
-            EcmaRegex.compile(pattern);
-            Pattern.compile(pattern);
-            return true;
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
+        return EcmaRegex.runs(pattern);
     }
 
     private static Integer intOrNull(JsonNode schema, String key) {

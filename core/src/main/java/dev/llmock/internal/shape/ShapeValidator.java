@@ -1,8 +1,6 @@
 package dev.llmock.internal.shape;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.llmock.Violation;
 import dev.llmock.internal.shape.ShapeNode.ArrayShape;
 import dev.llmock.internal.shape.ShapeNode.BooleanShape;
@@ -33,8 +31,6 @@ public final class ShapeValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final LoadingCache<String, Pattern> PATTERNS = Caffeine.newBuilder()
-            .maximumSize(1_000).build(Pattern::compile);
 
     private final Clock clock;
     private final boolean timesOnly;
@@ -163,7 +159,7 @@ public final class ShapeValidator {
         if (shape.maxLength() != null && length > shape.maxLength()) {
             fail(pointer, "length " + length + " is above maxLength " + shape.maxLength());
         }
-        if (shape.pattern() != null && !PATTERNS.get(shape.pattern()).matcher(text).find()) {
+        if (shape.pattern() != null && !EcmaRegex.finds(shape.pattern(), text)) {
             fail(pointer, "\"" + text + "\" does not match the pattern " + shape.pattern());
         }
         if (shape.format() != null) {

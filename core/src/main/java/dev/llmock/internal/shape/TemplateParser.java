@@ -14,11 +14,12 @@ import dev.llmock.internal.shape.ShapeNode.NumberShape;
 import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import dev.llmock.internal.shape.ShapeNode.StringShape;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads shape text: LLMockApi's template syntax, or JSON Schema when the text looks like one.
@@ -42,6 +43,7 @@ public final class TemplateParser {
                     + " or a JSON Schema.", 1, 1);
         }
         JsonNode tree = readTree(text);
+        ShapeLimits.checkTree(tree);
         if (SchemaParser.looksLikeSchema(tree)) {
             return SchemaParser.parse(tree);
         }
@@ -97,6 +99,7 @@ public final class TemplateParser {
             parser.nextToken();
             int[] cache = {1};
             ShapeNode root = value(parser, true, cache);
+            ShapeLimits.checkExpansion(root);
             return new ParsedShape(root, cache[0]);
         } catch (IOException e) {
             // readTree already accepted the syntax, so this is unexpected; report it plainly.
@@ -175,18 +178,16 @@ public final class TemplateParser {
             return directive;
         }
         if (word.contains("|")) {
-            List<String> values = new ArrayList<>();
+            Set<String> values = new LinkedHashSet<>();
             for (String option : word.split("\\|", -1)) {
                 String trimmed = option.trim();
                 if (trimmed.isEmpty()) {
                     throw error(parser, "expected enum values separated by |, such as \"active|inactive\","
                             + " but \"" + word + "\" has an empty one");
                 }
-                if (!values.contains(trimmed)) {
-                    values.add(trimmed);
-                }
+                values.add(trimmed);
             }
-            return StringShape.oneOf(values);
+            return StringShape.oneOf(List.copyOf(values));
         }
         return switch (normalized) {
             case "string", "str", "text" -> StringShape.plain();

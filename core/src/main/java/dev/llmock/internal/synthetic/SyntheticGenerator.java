@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.llmock.internal.Json;
+import dev.llmock.internal.shape.EcmaRegex;
 import dev.llmock.internal.shape.ShapeNode;
 import dev.llmock.internal.shape.ShapeNode.ArrayShape;
 import dev.llmock.internal.shape.ShapeNode.BooleanShape;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.datafaker.Faker;
 
 /**
@@ -212,7 +212,7 @@ final class SyntheticGenerator {
         }
         try {
             String text = faker.regexify(regex);
-            return Pattern.compile(pattern).matcher(text).find() ? text : null;
+            return EcmaRegex.finds(pattern, text) ? text : null;
         } catch (RuntimeException e) {
             return null; // a pattern Datafaker cannot invert: fall back to a named value and let validation judge
         }

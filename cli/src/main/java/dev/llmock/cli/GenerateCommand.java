@@ -1,17 +1,10 @@
 package dev.llmock.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.Shape;
-import dev.llmock.internal.Json;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +19,10 @@ import picocli.CommandLine.Option;
 final class GenerateCommand implements Callable<Integer> {
     /** Below this many records no progress bar is drawn. */
     static final int PROGRESS_THRESHOLD = 500;
+    /** Records generated and written at a time, so that memory stays the same for any count: {@value}. */
+    static final int BLOCK = 10_000;
+    /** The most records one run makes unless --max-count says otherwise: {@value}. */
+    static final int DEFAULT_MAX_COUNT = 1_000_000;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -67,34 +64,62 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--max-count", defaultValue = "" + DEFAULT_MAX_COUNT, paramLabel = "<n>",
+            description = "The largest --count accepted (default: ${DEFAULT-VALUE}); records are made and written "
+                    + BLOCK + " at a time, so memory stays the same.")
+    int maxCount;
+
     @Override
     public Integer call() throws IOException {
         if (count < 1) {
             throw new LlmockCommand.BadInputException("--count must be at least 1, but was " + count + ".");
         }
+        if (count > maxCount) {
+            throw new LlmockCommand.BadInputException("--count " + count + " is more than the limit of " + maxCount
+                    + " records (--max-count). Ask for fewer, or raise --max-count (records are made and written "
+                    + BLOCK + " at a time, so memory stays the same).");
+        }
         Shape shape = Shape.parse(shapeText());
-        FixtureRequest request = FixtureRequest.newBuilder().shape(shape).count(count).backend(backend).prompt(prompt)
-                .label("llmock generate").build();
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && count >= PROGRESS_THRESHOLD);
-        Fixture fixture;
-        try (Llmock llmock = Llmock.newBuilder().config(ConfigFile.load(config)).seed(seed).build()) {
-            fixture = llmock.generate(request, progress);
+        boolean lines = jsonl || (out != null && out.getFileName().toString().endsWith(".jsonl"));
+        Fixture last;
+        // the engine's cache would keep every block: a run never asks for the same records twice
+        try (Llmock llmock = Llmock.newBuilder().config(ConfigFile.load(config)).seed(seed).cache(false).build();
+             RecordStream records = RecordStream.open(out, spec.commandLine().getOut(), lines, count == 1)) {
+            last = generateInBlocks(llmock, shape, progress, records);
         }
         progress.finish();
-        JsonNode json = fixture.json();
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            write(json, stdout, jsonl);
-            stdout.flush();
-        } else {
-            boolean lines = jsonl || out.getFileName().toString().endsWith(".jsonl");
-            try (Writer writer = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-                write(json, writer, lines);
-            }
+        if (out != null) {
             spec.commandLine().getErr().println("llmock: wrote " + count + (count == 1 ? " record" : " records")
-                    + " to " + out + " (" + fixture.provenance().summary() + ")");
+                    + " to " + out + " (" + last.provenance().summary() + (count > BLOCK ? ", last of "
+                    + blocks() + " blocks" : "") + ")");
         }
         return LlmockCommand.OK;
+    }
+
+    /**
+     * Asks for the records {@value #BLOCK} at a time (block {@code b} as variant {@code b}, so the blocks differ and
+     * a run is repeatable), writing each block before asking for the next; returns the last block's fixture.
+     */
+    private Fixture generateInBlocks(Llmock llmock, Shape shape, ProgressBar progress, RecordStream records)
+            throws IOException {
+        Fixture fixture = null;
+        for (int block = 0; block < blocks(); block++) {
+            int done = block * BLOCK;
+            int size = Math.min(BLOCK, count - done);
+            FixtureRequest.Builder request = FixtureRequest.newBuilder().shape(shape).count(size).backend(backend)
+                    .prompt(prompt).label("llmock generate");
+            if (block > 0) {
+                request.variant(block);
+            }
+            fixture = llmock.generate(request.build(), (made, total) -> progress.progress(done + made, count));
+            records.write(fixture.json());
+        }
+        return fixture;
+    }
+
+    private int blocks() {
+        return (count + BLOCK - 1) / BLOCK;
     }
 
     private String shapeText() throws IOException {
@@ -109,16 +134,4 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(JsonNode json, Writer writer, boolean lines) throws IOException {
-        if (lines) {
-            ObjectWriter compact = Json.MAPPER.writer();
-            for (JsonNode record : json.isArray() ? json : Json.MAPPER.createArrayNode().add(json)) {
-                writer.write(compact.writeValueAsString(record));
-                writer.write('\n');
-            }
-        } else {
-            writer.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-            writer.write('\n');
-        }
-    }
 }

@@ -133,4 +133,42 @@ class GenerateCommandTest {
     private Path writeConfig(String json) throws Exception {
         return Files.writeString(dir.resolve("llmock.json"), json);
     }
+
+    @Test
+    void aCountAboveTheLimitIsBadInputNamingTheLimitBeforeAnythingIsMade() {
+        int exit = run("generate", "--shape", USER, "--count", "1000000000");
+
+        assertThat(exit).isEqualTo(LlmockCommand.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("llmock: --count 1000000000 is more than the limit of 1000000 records"
+                + " (--max-count). Ask for fewer, or raise --max-count (records are made and written 10000 at a time,"
+                + " so memory stays the same)." + System.lineSeparator());
+    }
+
+    @Test
+    void manyRecordsAreMadeAndWrittenBlockByBlockIntoOneArray() throws Exception {
+        Path file = dir.resolve("users.json");
+
+        int exit = run("generate", "--shape", USER, "--count", "25000", "--out", file.toString(), "-q");
+
+        assertThat(exit).isEqualTo(LlmockCommand.OK);
+        JsonNode records = Json.MAPPER.readTree(file.toFile());
+        assertThat(records).hasSize(25_000);
+        Shape shape = Shape.parse(USER);
+        assertThat(records).allMatch(record -> shape.validate(record).isEmpty());
+        assertThat(records.get(0)).isNotEqualTo(records.get(10_000)).isNotEqualTo(records.get(20_000));
+        assertThat(err.toString()).endsWith("last of 3 blocks)" + System.lineSeparator());
+    }
+
+    @Test
+    void credentialsInABackendUrlNeverReachTheMessage() throws Exception {
+        Path config = writeConfig("{\"retry\":{\"maxAttempts\":1},\"backends\":[{\"name\":\"remote\","
+                + "\"provider\":\"openai\",\"model\":\"m\","
+                + "\"baseUrl\":\"http://ada:s3cret@127.0.0.1:9/v1?key=SECRETKEY&api_key=ALSOSECRET\"}]}");
+
+        int exit = run("generate", "--shape", USER, "--backend", "remote", "--config", config.toString());
+
+        assertThat(exit).isEqualTo(LlmockCommand.FAILURE);
+        assertThat(err.toString()).contains("http://<redacted>@127.0.0.1:9/v1").contains("key=<redacted>")
+                .doesNotContain("s3cret").doesNotContain("SECRETKEY").doesNotContain("ALSOSECRET");
+    }
 }

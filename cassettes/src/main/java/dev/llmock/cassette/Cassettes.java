@@ -46,14 +46,18 @@ public final class Cassettes {
     private final Clock clock;
     private final Duration maxAge;
     private final List<Pattern> redact;
+    /** Why recording fails the run, or null when it does not. */
+    private final String failOnRecord;
     private final ConcurrentMap<String, Cassette> open = new ConcurrentHashMap<>();
 
-    private Cassettes(Path directory, RecordMode mode, Clock clock, Duration maxAge, List<Pattern> redact) {
+    private Cassettes(Path directory, RecordMode mode, Clock clock, Duration maxAge, List<Pattern> redact,
+                      String failOnRecord) {
         this.directory = directory;
         this.mode = mode;
         this.clock = clock;
         this.maxAge = maxAge;
         this.redact = List.copyOf(redact);
+        this.failOnRecord = failOnRecord;
     }
 
     public static Builder newBuilder() {
@@ -70,7 +74,7 @@ public final class Cassettes {
         Objects.requireNonNull(name, "name");
         return open.computeIfAbsent(name, n -> {
             Path file = fileOf(n);
-            return new Cassette(n, CassetteSession.open(file, mode, clock, maxAge, redact));
+            return new Cassette(n, CassetteSession.open(file, mode, clock, maxAge, redact), failOnRecord);
         });
     }
 
@@ -92,6 +96,11 @@ public final class Cassettes {
 
     public Optional<Duration> maxAge() {
         return Optional.ofNullable(maxAge);
+    }
+
+    /** Whether a run that records anything fails ({@link Cassette#checkFailOnRecord()}). */
+    public boolean failOnRecord() {
+        return failOnRecord != null;
     }
 
     /** The names of the cassettes in the directory (files {@code *.json}, without the extension), sorted. */
@@ -144,6 +153,7 @@ public final class Cassettes {
         private List<String> redact;
         private LlmockConfig config;
         private SettingResolver settings;
+        private Boolean failOnRecord;
 
         private Builder() {
         }
@@ -159,6 +169,16 @@ public final class Cassettes {
         public Builder mode(RecordMode value) {
             requireUnset(mode, "mode");
             this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /**
+         * Whether a run that records anything fails, after the cassette is written; see
+         * {@link CassetteSettings#FAIL_ON_RECORD} for where it comes from otherwise (on by default on a CI server).
+         */
+        public Builder failOnRecord(boolean value) {
+            requireUnset(failOnRecord, "failOnRecord");
+            this.failOnRecord = value;
             return this;
         }
 
@@ -220,7 +240,14 @@ public final class Cassettes {
             }
             return new Cassettes(sources.get(CassetteSettings.DIRECTORY, directory),
                     sources.get(CassetteSettings.MODE, mode), clock == null ? Clock.systemUTC() : clock,
-                    sources.get(CassetteSettings.MAX_AGE, maxAge), compile(patterns));
+                    sources.get(CassetteSettings.MAX_AGE, maxAge), compile(patterns),
+                    failOnRecordReason(sources.resolve(CassetteSettings.FAIL_ON_RECORD, failOnRecord)));
+        }
+
+        /** Why recording fails the run, for the message; null when it does not. */
+        private static String failOnRecordReason(SettingResolver.Resolved<Boolean> resolved) {
+            return Boolean.TRUE.equals(resolved.value())
+                    ? Messages.failOnRecordReason(resolved.origin(), resolved.where()) : null;
         }
 
         private static List<Pattern> compile(List<String> patterns) {

@@ -11,6 +11,7 @@ import dev.llmock.SettingResolver;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.cassette.UnexpectedRecordingException;
 import dev.llmock.wiremock.LlmockMockApi;
 import dev.llmock.wiremock.LlmockWireMock;
 import java.io.PrintWriter;
@@ -59,9 +60,14 @@ final class ServeCommand implements Callable<Integer> {
     String cassette;
 
     @Option(names = {"-m", "--mode"}, paramLabel = "<mode>", converter = ModeConverter.class,
-            description = "replay, record, rerecord or live (default: -Dllmock.mode, LLMOCK_MODE, replay on CI,"
-                    + " else record).")
+            description = "once, replay, record, rerecord or live; VCR's none, new_episodes, all also work"
+                    + " (default: -Dllmock.mode, LLMOCK_MODE, replay on CI, else once).")
     RecordMode mode;
+
+    @Option(names = "--fail-on-record", paramLabel = "<true|false>", arity = "1",
+            description = "Exit with 1 when the run recorded anything (default: -Dllmock.failOnRecord,"
+                    + " LLMOCK_FAIL_ON_RECORD, true on CI).")
+    Boolean failOnRecord;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed for generated values (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -73,6 +79,8 @@ final class ServeCommand implements Callable<Integer> {
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Set when the run recorded while llmock.failOnRecord was on: the command then exits with FAILURE. */
+    private volatile boolean recordedWhileForbidden;
     private volatile WireMockServer server;
     private volatile LlmockWireMock llmock;
 
@@ -82,8 +90,12 @@ final class ServeCommand implements Callable<Integer> {
         LlmockConfig loaded = ConfigFile.load(config);
         SettingResolver settings = SettingResolver.system().withConfig(loaded);
         RecordMode recordMode = settings.get(CassetteSettings.MODE, mode);
-        Cassettes cassetteSet = Cassettes.newBuilder().settings(settings).config(loaded).mode(recordMode)
-                .directory(cassetteDirectory(settings)).build();
+        Cassettes.Builder cassettesBuilder = Cassettes.newBuilder().settings(settings).config(loaded).mode(recordMode)
+                .directory(cassetteDirectory(settings));
+        if (failOnRecord != null) {
+            cassettesBuilder.failOnRecord(failOnRecord);
+        }
+        Cassettes cassetteSet = cassettesBuilder.build();
         llmock = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet).cassette(cassette)
                 .seed(seed).maxBodyBytes(maxBodyBytes).build();
         server = new WireMockServer(wireMockConfig().port(port).bindAddress(bind).disableRequestJournal()
@@ -109,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // the JVM is already shutting down: the hook is what stopped us
         }
-        return LlmockCommand.OK;
+        return recordedWhileForbidden ? LlmockCommand.FAILURE : LlmockCommand.OK;
     }
 
     /** Stops the server and writes the cassette; safe to call more than once, from any thread. */
@@ -122,13 +134,25 @@ final class ServeCommand implements Callable<Integer> {
                 server.stop(); // the extensions save the cassette
             }
             if (llmock != null) {
-                llmock.close();
+                closeLlmock();
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("llmock: stopped; cassette " + llmock.cassette().path());
                 out.flush();
             }
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /** Saves the cassette; reports a recording that {@code llmock.failOnRecord} forbids. */
+    private void closeLlmock() {
+        try {
+            llmock.close();
+        } catch (UnexpectedRecordingException e) {
+            recordedWhileForbidden = true;
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("llmock: " + e.getMessage());
+            err.flush();
         }
     }
 

@@ -103,6 +103,37 @@ class ServeCommandTest {
     }
 
     @Test
+    void onceRecordsTheCassetteItCreatesThenOnlyReplaysIt() throws Exception {
+        Running first = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "once");
+        HttpResponse<String> recorded = get(first.url("/api/mock/orders/7"));
+        first.stop();
+
+        Running second = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "ONCE");
+        HttpResponse<String> replayed = get(second.url("/api/mock/orders/7"));
+        HttpResponse<String> missing = get(second.url("/api/mock/orders/8"));
+        second.stop();
+
+        assertThat(recorded.headers().firstValue("X-Llmock-Source")).hasValue("generated");
+        assertThat(replayed.body()).isEqualTo(recorded.body());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("replay_miss").contains("(mode once)");
+    }
+
+    @Test
+    void failOnRecordMakesARunThatRecordedExitWithFailureListingWhatItRecorded() throws Exception {
+        Running running = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "new_episodes",
+                "--fail-on-record", "true");
+        get(running.url("/api/mock/orders/7"));
+        int exit = running.stop();
+
+        assertThat(exit).isEqualTo(LlmockCommand.FAILURE);
+        assertThat(err.toString()).startsWith("llmock: llmock recorded 1 entry into "
+                + dir.resolve("llmock-wiremock.json") + " (mode record), but llmock.failOnRecord is on (set explicitly)")
+                .contains("GET /orders/{id}");
+        assertThat(Cassettes.stats(dir.resolve("llmock-wiremock.json")).entries()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownModeIsBadInput() {
         CommandLine commandLine = LlmockCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

@@ -9,6 +9,7 @@ import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.cassette.UnexpectedRecordingException;
 import dev.llmock.spi.FixtureInterceptor;
 import dev.llmock.wiremock.internal.EngineHandle;
 import dev.llmock.wiremock.internal.FactOverlay;
@@ -77,7 +78,7 @@ public final class LlmockWireMock implements AutoCloseable {
             engineBuilder.seed(builder.seed);
         }
         this.engine = engineBuilder.build();
-        this.engineHandle = new EngineHandle(this::generate, () -> mode() == RecordMode.REPLAY, tests::labelFor,
+        this.engineHandle = new EngineHandle(this::generate, this::replayOnly, tests::labelFor,
                 maxBodyBytes, config);
         this.transformer = new LlmockResponseTransformer(this);
         this.mockApi = new LlmockMockApi(this);
@@ -136,6 +137,12 @@ public final class LlmockWireMock implements AutoCloseable {
         return current == null ? RecordMode.LIVE : current.mode();
     }
 
+    /** Whether the cassette in use only replays (see {@link Cassette#replayOnly()}). */
+    private boolean replayOnly() {
+        Cassette current = cassette.get();
+        return current != null && current.replayOnly();
+    }
+
     /** Largest request body answered; longer ones get 413. */
     public long maxBodyBytes() {
         return maxBodyBytes;
@@ -147,13 +154,22 @@ public final class LlmockWireMock implements AutoCloseable {
         return current != null && current.save();
     }
 
-    /** Saves the cassette and closes the engine's backends. */
+    /**
+     * Saves the cassette and closes the engine's backends.
+     *
+     * @throws UnexpectedRecordingException after saving, when
+     *         {@link CassetteSettings#FAIL_ON_RECORD} is on and anything was recorded
+     */
     @Override
     public void close() {
         try {
             save();
         } finally {
             engine.close();
+        }
+        Cassette current = cassette.get();
+        if (current != null) {
+            current.checkFailOnRecord();
         }
     }
 

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The cassette is {@code <directory>/<test class name>.json}. The directory and the mode come from the builder
  * ({@link Builder#cassettes}, {@link Builder#mode}), else from the JUnit configuration parameter or system property,
  * the environment variable, {@code llmock.json}, the default, as {@link CassetteSettings} lists them (mode:
- * {@value RecordMode#MODE_PROPERTY}, {@value RecordMode#MODE_ENV}, else {@code replay} on CI and {@code record}
- * elsewhere). A failed test's recordings are kept in {@code record}, so the failure replays, and undone in
+ * {@value RecordMode#MODE_PROPERTY}, {@value RecordMode#MODE_ENV}, else {@code replay} on CI and {@code once}
+ * elsewhere). When {@link CassetteSettings#FAIL_ON_RECORD} is on (by default on CI), a test class whose requests
+ * recorded anything fails after its cassette is written. A failed test's recordings are kept in {@code record}, so the failure replays, and undone in
  * {@code rerecord}, so a failing test never overwrites good entries. Each request's entry is labelled with its test
  * (see {@link #testLabel()} for tests that run concurrently). By default the server binds 127.0.0.1 on a dynamic port.
  *
@@ -110,6 +111,10 @@ public final class LlmockWireMockExtension extends WireMockExtension {
     @Override
     protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
         llmock.save();
+        Cassette cassette = llmock.cassette();
+        if (cassette != null) {
+            cassette.checkFailOnRecord(); // after the save, so what was recorded is kept
+        }
     }
 
     private void useCassetteOf(ExtensionContext context) {
@@ -117,8 +122,9 @@ public final class LlmockWireMockExtension extends WireMockExtension {
                 System::getenv).withConfig(llmock.config());
         RecordMode resolvedMode = sources.get(CassetteSettings.MODE, mode);
         Path resolvedDirectory = sources.get(CassetteSettings.DIRECTORY, directory);
+        boolean failOnRecord = sources.get(CassetteSettings.FAIL_ON_RECORD);
         Cassettes cassettes = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + resolvedDirectory.toAbsolutePath() + ":" + resolvedMode.id(),
+                "cassettes:" + resolvedDirectory.toAbsolutePath() + ":" + resolvedMode.id() + ":" + failOnRecord,
                 key -> Cassettes.newBuilder().settings(sources).config(llmock.config()).mode(resolvedMode)
                         .directory(resolvedDirectory).build(),
                 Cassettes.class);

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.llmock.LlmockConfig;
 import dev.llmock.internal.Json;
 import dev.llmock.cassette.Cassettes;
+import dev.llmock.cassette.UnexpectedRecordingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,17 +33,57 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 class LlmockWireMockExtensionTest {
     @TempDir
     Path dir;
 
     private EngineExecutionResults run(Class<?> testCase, String mode) {
-        return EngineTestKit.engine("junit-jupiter")
+        return run(testCase, mode, Map.of());
+    }
+
+    private EngineExecutionResults run(Class<?> testCase, String mode, Map<String, String> more) {
+        return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
                 .configurationParameter("llmock.cassettes.dir", dir.toString())
                 .configurationParameter("llmock.mode", mode)
+                .configurationParameters(more)
                 .selectors(selectClass(testCase))
                 .execute();
+    }
+
+    private static List<Throwable> failures(Events events) {
+        return events.failed().stream().map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable()
+                .orElseThrow()).toList();
+    }
+
+    @Test
+    void onceRecordsANewCassetteThenOnlyReplaysItSoARequestItLacksAnswers404() {
+        run(SharedUserTestCase.class, "once").testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        EngineExecutionResults again = run(SharedUserAndProductsTestCase.class, "once");
+
+        again.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        assertThat(failures(again.testEvents())).singleElement().satisfies(failure -> assertThat(failure.getMessage())
+                .contains("replay_miss").contains("(mode once)").contains("-Dllmock.mode=record (VCR: new_episodes)"));
+    }
+
+    @Test
+    void failOnRecordFailsTheClassWhoseRequestsRecordedAfterWritingItsCassette() {
+        EngineExecutionResults recording = run(SharedUserTestCase.class, "record",
+                Map.of("llmock.failOnRecord", "true"));
+
+        recording.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(failures(recording.containerEvents())).singleElement()
+                .isInstanceOf(UnexpectedRecordingException.class)
+                .satisfies(failure -> assertThat(failure.getMessage()).startsWith("llmock recorded 1 entry into "
+                        + dir.resolve("Shared.json") + " (mode record), but llmock.failOnRecord is on (set by"
+                        + " llmock.failOnRecord)").contains("SharedUserTestCase.findsAUser()"));
+        assertThat(dir.resolve("Shared.json")).exists();
+
+        EngineExecutionResults replaying = run(SharedUserTestCase.class, "record",
+                Map.of("llmock.failOnRecord", "true"));
+        replaying.containerEvents().assertStatistics(stats -> stats.failed(0));
     }
 
     @Test
@@ -110,7 +151,7 @@ class LlmockWireMockExtensionTest {
     void concurrentTestsLabelTheirOwnRequestsAndNeverEachOthers() throws Exception {
         WireMockServer llm = SimulatedLlm.SERVER;
         try {
-            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
                     .configurationParameter("llmock.cassettes.dir", dir.toString())
                     .configurationParameter("llmock.mode", "record")
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
@@ -253,6 +294,36 @@ class LlmockWireMockExtensionTest {
                     + Http.encode("[{\"sku\":\"string\"}]"));
             assertThat(reply.status()).as(reply.text()).isEqualTo(200);
             BODIES.add(reply.text());
+        }
+    }
+
+    static class SharedUserTestCase {
+        @RegisterExtension
+        static LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().config(LlmockConfig.none())
+                .cassette("Shared").build();
+
+        @Test
+        void findsAUser() {
+            Http.Reply reply = Http.get(api.url("/api/mock/users/1"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        }
+    }
+
+    static class SharedUserAndProductsTestCase {
+        @RegisterExtension
+        static LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().config(LlmockConfig.none())
+                .cassette("Shared").build();
+
+        @Test
+        void findsAUser() {
+            Http.Reply reply = Http.get(api.url("/api/mock/users/1"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        }
+
+        @Test
+        void listsProducts() {
+            Http.Reply reply = Http.get(api.url("/api/mock/products"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.llmock.cassette.CassetteReport;
 import dev.llmock.cassette.CassetteStats;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.spi.FixtureInterceptor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,12 +47,12 @@ public final class CassetteSession {
         this.path = file.path();
         this.mode = mode;
         Staleness staleness = new Staleness(maxAge, clock);
-        this.policy = new ModePolicy(mode, staleness);
+        this.policy = new ModePolicy(mode, Files.exists(path), staleness);
         this.entries = CassetteEntries.load(file, mode);
         EntryCodec codec = new EntryCodec(path, redactor);
         this.replayer = new Replayer(codec, log);
         this.recorder = new Recorder(codec, entries, log, new IncrementalRecording(entries, codec));
-        this.nearestMiss = new NearestMiss(path, entries, codec);
+        this.nearestMiss = new NearestMiss(path, mode, entries, codec);
         this.merge = new MergeOnSave(file, entries);
         this.pruner = new EntryPruner(entries, log, staleness);
         this.discarder = new RecordingDiscarder(entries, log, codec);
@@ -63,6 +64,11 @@ public final class CassetteSession {
 
     public RecordMode mode() {
         return mode;
+    }
+
+    /** True when this cassette answers only from its entries: {@code replay}, or {@code once} on an existing file. */
+    public boolean replayOnly() {
+        return policy.replayOnly();
     }
 
     /** The cassette's part in the interceptor chain. */

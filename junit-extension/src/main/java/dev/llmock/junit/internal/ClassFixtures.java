@@ -36,7 +36,7 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
         Settings settings = Settings.resolve(classContext, System::getenv);
         Cassettes cassettes = classContext.getRoot().getStore(LlmockStore.NAMESPACE).getOrComputeIfAbsent(
                 "cassettes:" + settings.cassettesDirectory().toAbsolutePath() + ":" + settings.mode() + ":"
-                        + settings.maxAge() + ":" + settings.config().source(),
+                        + settings.maxAge() + ":" + settings.config().source() + ":" + settings.failOnRecord(),
                 key -> cassettes(settings), Cassettes.class);
         Cassette cassette = cassettes.open(settings.cassetteName());
         Llmock.Builder builder = Llmock.newBuilder().config(settings.config());
@@ -47,8 +47,8 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
     }
 
     private static Cassettes cassettes(Settings settings) {
-        Cassettes.Builder builder = Cassettes.newBuilder().directory(settings.cassettesDirectory())
-                .mode(settings.mode()).config(settings.config());
+        Cassettes.Builder builder = Cassettes.newBuilder().settings(settings.sources())
+                .directory(settings.cassettesDirectory()).mode(settings.mode()).config(settings.config());
         if (settings.maxAge() != null) {
             builder.maxAge(settings.maxAge());
         }
@@ -84,6 +84,8 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
             boolean written = settings.mode() != RecordMode.LIVE && cassette.save();
             CassetteReport report = cassette.report();
             RunSummary.INSTANCE.cassette(report, written, engine.stats());
+            // after the save: what was recorded is kept, and the class fails saying so
+            cassette.checkFailOnRecord();
         }
     }
 }

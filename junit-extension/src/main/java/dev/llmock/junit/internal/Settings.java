@@ -17,7 +17,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * parameter ({@code junit-platform.properties} or {@code -D}), then the {@code LLMOCK_*} environment variable, then
  * {@code llmock.json}, then the default, all through one {@link SettingResolver}.
  */
-record Settings(RecordMode mode, LlmockConfig config, Path cassettesDirectory, Duration maxAge, String cassetteName) {
+record Settings(RecordMode mode, LlmockConfig config, Path cassettesDirectory, Duration maxAge, String cassetteName,
+                SettingResolver sources) {
 
     static Settings resolve(ExtensionContext classContext, Function<String, String> env) {
         Class<?> testClass = classContext.getRequiredTestClass();
@@ -36,7 +37,12 @@ record Settings(RecordMode mode, LlmockConfig config, Path cassettesDirectory, D
                 : RecordMode.parse(annotatedMode));
         String cassette = annotation == null ? null : blankToNull(annotation.cassette());
         return new Settings(mode, config, sources.get(CassetteSettings.DIRECTORY), sources.get(CassetteSettings.MAX_AGE),
-                cassette == null ? testClass.getName() : cassette);
+                cassette == null ? testClass.getName() : cassette, sources);
+    }
+
+    /** Whether a class that records anything fails ({@link CassetteSettings#FAIL_ON_RECORD}). */
+    boolean failOnRecord() {
+        return sources.get(CassetteSettings.FAIL_ON_RECORD);
     }
 
     /** Parsed once per run: configuration files are read into the root context's store. */

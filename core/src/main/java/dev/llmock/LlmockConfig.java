@@ -81,18 +81,26 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
 
     /**
      * The {@code cassettes} section, validated when the file is read: {@code {"directory": "...", "maxAge": "P30D",
-     * "redact": ["ACME-\\d+"]}}.
+     * "redact": ["ACME-\\d+"], "ignore": ["body.requestId", "query.ts", "header.X-Trace-Id"]}}.
      *
      * @param directory where cassette files live, or null when the section does not say
      * @param maxAge    entries older than this are stale, or null when the section does not say
      * @param redact    Java regular expressions whose matches are redacted, besides the built-in ones
+     * @param ignore    parts of HTTP requests left out of cassette keys: {@code body.<field path>},
+     *                  {@code query.<name>}, {@code header.<name>}
      */
-    public record CassettesSection(Path directory, Duration maxAge, List<String> redact) {
+    public record CassettesSection(Path directory, Duration maxAge, List<String> redact, List<String> ignore) {
         /** A missing section. */
-        public static final CassettesSection NONE = new CassettesSection(null, null, List.of());
+        public static final CassettesSection NONE = new CassettesSection(null, null, List.of(), List.of());
 
         public CassettesSection {
             redact = List.copyOf(redact);
+            ignore = List.copyOf(ignore);
+        }
+
+        /** A section that ignores no part of a request. */
+        public CassettesSection(Path directory, Duration maxAge, List<String> redact) {
+            this(directory, maxAge, redact, List.of());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.llmock.cassette;
 
 import dev.llmock.Setting;
 import dev.llmock.SettingResolver;
+import dev.llmock.internal.config.IgnoreEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.List;
  * <tr><td>{@link #MAX_AGE}</td><td>{@value #MAX_AGE_PROPERTY}</td><td>{@value #MAX_AGE_ENV}</td>
  *     <td>{@code cassettes.maxAge}</td><td>none</td></tr>
  * <tr><td>{@link #REDACT}</td><td></td><td></td><td>{@code cassettes.redact}</td><td>none</td></tr>
+ * <tr><td>{@link #IGNORE}</td><td></td><td></td><td>{@code cassettes.ignore}</td><td>none</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -91,6 +93,21 @@ public final class CassetteSettings {
     public static final Setting<List<String>> REDACT = Setting.<List<String>>newBuilder()
             .config("cassettes.redact", config -> config.cassettes().redact())
             .parser((text, source) -> List.of(text), "a Java regular expression")
+            .defaultValue(List.of())
+            .build();
+
+    /**
+     * Parts of HTTP requests left out of cassette keys by the WireMock extension, so that a volatile value (a fresh
+     * request id, a timestamp) does not stop a request from replaying: {@code body.<field path>},
+     * {@code query.<name>}, {@code header.<name>}. Only in {@code llmock.json}, where each entry is checked when
+     * the file is read; a stub adds its own with the transformer parameter {@code ignore}.
+     */
+    public static final Setting<List<String>> IGNORE = Setting.<List<String>>newBuilder()
+            .config("cassettes.ignore", config -> config.cassettes().ignore())
+            .parser((text, source) -> {
+                IgnoreEntry.parse(text);
+                return List.of(text);
+            }, IgnoreEntry.EXPECTED)
             .defaultValue(List.of())
             .build();
 

@@ -33,6 +33,11 @@ public final class Messages {
                 + String.join(", ", CassettesSectionReader.KEYS) + ".";
     }
 
+    static String badIgnoreEntry(String source, int index, String entry) {
+        return "Invalid cassettes.ignore[" + index + "] \"" + entry + "\" in " + source + ": expected "
+                + IgnoreEntry.EXPECTED + ".";
+    }
+
     static String badCassettesValue(String source, String key, String expected) {
         return "Invalid cassettes." + key + " in " + source + ": expected " + expected + ".";
     }

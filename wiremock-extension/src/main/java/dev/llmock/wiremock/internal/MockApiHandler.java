@@ -46,6 +46,7 @@ final class MockApiHandler {
     private final long maxBodyBytes;
     private final Function<FixtureRequest, Fixture> generator;
     private final LlmockConfig config;
+    private final IgnoredParts ignored;
     private final ConcurrentMap<String, Shape> shapesByPath = new ConcurrentHashMap<>();
 
     /**
@@ -60,6 +61,7 @@ final class MockApiHandler {
         this.maxBodyBytes = maxBodyBytes;
         this.generator = generator;
         this.config = config;
+        this.ignored = IgnoredParts.configured(config);
     }
 
     /**
@@ -120,10 +122,11 @@ final class MockApiHandler {
         }
         ObjectNode facts = HttpFacts.of(method, path.normalized(), path.parameters(), HttpFacts.queryOf(url),
                 CONTROL_PARAMETERS, json);
+        ObjectNode echoed = ignored.removeFrom(facts);
         FixtureRequest request = FixtureRequest.newBuilder().shape(shape).backend(isBlank(backend) ? "" : backend.trim())
                 .context(facts).label(label == null ? method.toUpperCase(Locale.ROOT) + " " + path.normalized() : label)
                 .build();
-        Fixture fixture = generator.apply(request);
+        Fixture fixture = FactOverlay.echo(generator.apply(request), echoed, shape, 1);
         shapesByPath.putIfAbsent(path.normalized(), shape);
         Answer answer = Answer.of(fixture);
         return shape.cacheVariants() > 1 ? answer.notCacheable() : answer;

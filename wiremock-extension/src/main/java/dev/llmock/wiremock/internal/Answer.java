@@ -11,9 +11,8 @@ import dev.llmock.LlmockException;
 import dev.llmock.ShapeException;
 import dev.llmock.cassette.ReplayMissException;
 import dev.llmock.internal.Json;
+import java.lang.System.Logger.Level;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What to send back: a status and a JSON body. Failures become {@code {"error": {"code", "type", "message", ...}}},
@@ -25,7 +24,7 @@ import java.util.logging.Logger;
  * @param cacheable whether a replay may reuse it ({@code $cache} variants, errors and simulations may not)
  */
 record Answer(int status, JsonNode body, Source source, boolean cacheable) {
-    private static final Logger LOG = Logger.getLogger(Answer.class.getName());
+    private static final System.Logger LOG = System.getLogger("dev.llmock.wiremock");
 
     /** How an answer's body was obtained. */
     enum Source {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate records that fit a shape (with no configuration: the embedded synthetic generator).")
 final class GenerateCommand implements Callable<Integer> {
-    /** Below this many records no progress bar is drawn. */
+    /** Below this many records no progress is shown. */
     static final int PROGRESS_THRESHOLD = 500;
 
     @CommandLine.Spec
@@ -64,7 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Print one record per line to stdout instead of a JSON array.")
     boolean jsonl;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (a bar on a terminal, else plain lines).")
     boolean quiet;
 
     @Override
@@ -75,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
         Shape shape = Shape.parse(shapeText());
         FixtureRequest request = FixtureRequest.newBuilder().shape(shape).count(count).backend(backend).prompt(prompt)
                 .label("llmock generate").build();
-        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && count >= PROGRESS_THRESHOLD);
+        ProgressBar progress = ProgressBar.on(spec.commandLine().getErr(), !quiet && count >= PROGRESS_THRESHOLD);
         Fixture fixture;
         try (Llmock llmock = Llmock.newBuilder().config(ConfigFile.load(config)).seed(seed).build()) {
             fixture = llmock.generate(request, progress);

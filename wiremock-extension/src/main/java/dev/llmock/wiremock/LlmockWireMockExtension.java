@@ -147,7 +147,8 @@ public final class LlmockWireMockExtension extends WireMockExtension {
      * requests, a failed test's recordings go to {@link Cassette#testFailed} (undone in {@code rerecord}, kept in
      * {@code record}; decided then from {@link ExtensionContext#getExecutionException()}), and the cassette is saved.
      */
-    private static final class TestScope implements ExtensionContext.Store.CloseableResource {
+    // CloseableResource for JUnit 5.10 to 5.12, AutoCloseable for 5.13 on and 6, which warn about the former alone
+    private static final class TestScope implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final ExtensionContext context;
         private final LlmockWireMock llmock;
         private final RunningTests.RunningTest test;

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The state of one top-level test class: its cassette, loaded once and written once when JUnit closes the class's
- * store, and an engine whose first interceptor is that cassette.
+ * store, and an engine whose first interceptor is that cassette. Both {@code CloseableResource} (JUnit 5.10 to 5.12
+ * close only those) and {@code AutoCloseable} (JUnit 5.13 on and 6 warn about a {@code CloseableResource} that is not).
  */
-final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
+final class ClassFixtures implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final Settings settings;
     private final Cassette cassette;
     private final Llmock engine;

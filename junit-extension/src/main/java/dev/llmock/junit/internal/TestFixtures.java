@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code record}), decided then from {@link ExtensionContext#getExecutionException()}, as JUnit's {@code TempDirectory}
  * decides what to clean up.
  */
-final class TestFixtures implements ExtensionContext.Store.CloseableResource {
+final class TestFixtures implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final ExtensionContext context;
     private final ClassFixtures classFixtures;
     private final Map<String, Integer> seen = new HashMap<>();

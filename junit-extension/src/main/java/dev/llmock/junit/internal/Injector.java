@@ -91,7 +91,7 @@ public final class Injector {
 
         Fixture fixture = fixtures.generate(what, request);
         try {
-            return target.convert(fixture);
+            return target.convert(fixture, fixtures.objectMapper());
         } catch (LlmockException | IllegalArgumentException e) {
             throw new LlmockException(Messages.conversionFailed(what, target.declaredName(), e.getMessage()), e);
         }

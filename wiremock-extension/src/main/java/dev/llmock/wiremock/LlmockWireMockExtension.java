@@ -7,17 +7,17 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.llmock.LlmockConfig;
-import dev.llmock.SettingResolver;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassette;
-import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.wiremock.internal.GeneratedEntities;
 import dev.llmock.wiremock.internal.Messages;
-import dev.llmock.wiremock.internal.RunningTests;
-import java.lang.reflect.Modifier;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
  * WireMock's own {@link WireMockExtension} with llmock in it: the {@value LlmockResponseTransformer#NAME} transformer
@@ -46,21 +46,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @since 0.1.0
  */
-public final class LlmockWireMockExtension extends WireMockExtension {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-            LlmockWireMockExtension.class);
-
+// Longer than 350 lines because its builder mirrors WireMock's and adds llmock's documented options.
+public final class LlmockWireMockExtension extends WireMockExtension implements InvocationInterceptor {
     private final LlmockWireMock llmock;
-    private final Path directory;
-    private final RecordMode mode;
-    private final String cassetteName;
+    private final ClassCassettes cassettes;
 
     private LlmockWireMockExtension(WireMockExtension.Builder wireMock, LlmockWireMock llmock, Builder builder) {
         super(wireMock);
         this.llmock = llmock;
-        this.directory = builder.directory;
-        this.mode = builder.mode;
-        this.cassetteName = builder.cassetteName;
+        this.cassettes = new ClassCassettes(llmock, builder.directory, builder.mode, builder.cassetteName);
     }
 
     public static Builder newInstance() {
@@ -72,6 +66,21 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         return llmock;
     }
 
+    /**
+     * The API context named by {@link Builder#context(String)}: every mock API request that names no context of its
+     * own belongs to it, it is emptied before each test, and the test method's {@code @Generated} arguments are put
+     * into it (a {@code Customer} under {@code /customers}), so that {@code GET /api/mock/customers/{id}} answers with
+     * the customer the test was given.
+     *
+     * @throws IllegalStateException when the builder named no context
+     */
+    public ApiContext context() {
+        if (llmock.defaultContext() == null) {
+            throw new IllegalStateException(Messages.noDefaultContext());
+        }
+        return llmock.context(llmock.defaultContext());
+    }
+
     /** The cassette of the current test class, or null before the first test. */
     public Cassette cassette() {
         return llmock.cassette();
@@ -79,7 +88,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
 
     @Override
     protected void onBeforeAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        useCassetteOf(context);
+        cassettes.beforeAll(context);
     }
 
     /**
@@ -98,81 +107,33 @@ public final class LlmockWireMockExtension extends WireMockExtension {
 
     @Override
     protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        String name = nameFor(context);
-        Cassette current = llmock.cassette();
-        if (current == null || !current.name().equals(name)) {
-            useCassetteOf(context);
+        cassettes.beforeEach(context);
+        if (llmock.defaultContext() != null) {
+            context().clear(); // each test starts its world afresh, so it replays alike in any order
         }
-        // closed by JUnit after the test, which is when its recordings are settled and saved
-        context.getStore(NAMESPACE).put(TestScope.class,
-                new TestScope(context, llmock, llmock.tests().start(label(context))));
+    }
+
+    /** Puts the test method's {@code @Generated} arguments into the default API context, when there is one. */
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext extensionContext) throws Throwable {
+        if (llmock.defaultContext() != null) {
+            ApiContext world = context();
+            GeneratedEntities.of(invocationContext.getExecutable(), invocationContext.getArguments().toArray(),
+                    (collection, entity) -> {
+                        try {
+                            world.put(collection, entity);
+                        } catch (IllegalArgumentException e) {
+                            // an argument without an id is no entity a request could ask for
+                        }
+                    });
+        }
+        invocation.proceed();
     }
 
     @Override
     protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        llmock.save();
-        Cassette cassette = llmock.cassette();
-        if (cassette != null) {
-            cassette.checkFailOnRecord(); // after the save, so what was recorded is kept
-        }
-    }
-
-    private void useCassetteOf(ExtensionContext context) {
-        SettingResolver sources = SettingResolver.of(key -> context.getConfigurationParameter(key).orElse(null),
-                System::getenv).withConfig(llmock.config());
-        RecordMode resolvedMode = sources.get(CassetteSettings.MODE, mode);
-        Path resolvedDirectory = sources.get(CassetteSettings.DIRECTORY, directory);
-        boolean failOnRecord = sources.get(CassetteSettings.FAIL_ON_RECORD);
-        Cassettes cassettes = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + resolvedDirectory.toAbsolutePath() + ":" + resolvedMode.id() + ":" + failOnRecord,
-                key -> Cassettes.newBuilder().settings(sources).config(llmock.config()).mode(resolvedMode)
-                        .directory(resolvedDirectory).build(),
-                Cassettes.class);
-        llmock.useCassette(cassettes, nameFor(context));
-    }
-
-    private String nameFor(ExtensionContext context) {
-        if (cassetteName != null) {
-            return cassetteName;
-        }
-        Class<?> testClass = context.getRequiredTestClass();
-        while (testClass.getEnclosingClass() != null && !Modifier.isStatic(testClass.getModifiers())) {
-            testClass = testClass.getEnclosingClass(); // @Nested tests share their outer class's cassette
-        }
-        return testClass.getName();
-    }
-
-    private static String label(ExtensionContext context) {
-        return context.getTestMethod()
-                .map(method -> context.getRequiredTestClass().getSimpleName() + "." + method.getName() + "()")
-                .orElse(context.getDisplayName());
-    }
-
-    /**
-     * One test against the server, kept in the test's store: when JUnit closes it, the test stops being attributed
-     * requests, a failed test's recordings go to {@link Cassette#testFailed} (undone in {@code rerecord}, kept in
-     * {@code record}; decided then from {@link ExtensionContext#getExecutionException()}), and the cassette is saved.
-     */
-    private static final class TestScope implements ExtensionContext.Store.CloseableResource {
-        private final ExtensionContext context;
-        private final LlmockWireMock llmock;
-        private final RunningTests.RunningTest test;
-
-        TestScope(ExtensionContext context, LlmockWireMock llmock, RunningTests.RunningTest test) {
-            this.context = context;
-            this.llmock = llmock;
-            this.test = test;
-        }
-
-        @Override
-        public void close() {
-            llmock.tests().finish(test);
-            Cassette cassette = llmock.cassette();
-            if (cassette != null && context.getExecutionException().isPresent()) {
-                cassette.testFailed(test.recorded());
-            }
-            llmock.save();
-        }
+        cassettes.afterAll();
     }
 
     /**
@@ -190,6 +151,8 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         private Long seed;
         private Long maxBodyBytes;
         private boolean mockApi = true;
+        private String context;
+        private Path graphQlSchema;
 
         private Builder() {
         }
@@ -255,6 +218,22 @@ public final class LlmockWireMockExtension extends WireMockExtension {
             return this;
         }
 
+        /**
+         * The API context of the mock API requests that name none; see {@link LlmockWireMockExtension#context()}.
+         */
+        public Builder context(String name) {
+            requireUnset(context, "context");
+            this.context = Objects.requireNonNull(name, "context");
+            return this;
+        }
+
+        /** A GraphQL schema file typing the answers of {@code /graphql}; see {@link LlmockWireMock.Builder#graphQlSchema(Path)}. */
+        public Builder graphQlSchema(Path file) {
+            requireUnset(graphQlSchema, "graphQlSchema");
+            this.graphQlSchema = Objects.requireNonNull(file, "graphQlSchema");
+            return this;
+        }
+
         /** Whether the catch-all mock API answers under {@value LlmockMockApi#PATH_PREFIX}; true by default. */
         public Builder mockApi(boolean value) {
             this.mockApi = value;
@@ -290,6 +269,12 @@ public final class LlmockWireMockExtension extends WireMockExtension {
             }
             if (maxBodyBytes != null) {
                 llmockBuilder.maxBodyBytes(maxBodyBytes);
+            }
+            if (context != null) {
+                llmockBuilder.context(context);
+            }
+            if (graphQlSchema != null) {
+                llmockBuilder.graphQlSchema(graphQlSchema);
             }
             LlmockWireMock llmock = llmockBuilder.build();
             WireMockConfiguration wireMockOptions = options != null ? options

@@ -75,6 +75,14 @@ public final class ConfigReader {
                     + withoutBareWord(e.getOriginalMessage().lines().findFirst().orElse("")) + ". Fix the file, or point "
                     + LlmockConfig.CONFIG_PROPERTY + " at another one.", e);
         }
+        return read(root, source, env);
+    }
+
+    /**
+     * Reads a configuration already parsed, or written in code by {@code LlmockConfig.newBuilder()}: the same checks
+     * as for a file.
+     */
+    public static LlmockConfig read(JsonNode root, String source, Function<String, String> env) {
         if (root == null || !root.isObject()) {
             throw new ConfigException(source + " must hold a JSON object such as {\"backends\": [...]}.");
         }

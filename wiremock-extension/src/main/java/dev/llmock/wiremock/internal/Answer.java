@@ -26,9 +26,9 @@ import java.util.Locale;
 record Answer(int status, JsonNode body, Source source, boolean cacheable) {
     private static final System.Logger LOG = System.getLogger("dev.llmock.wiremock");
 
-    /** How an answer's body was obtained. */
+    /** How an answer's body was obtained; {@code CONTEXT}: from an API context's state, with no generation. */
     enum Source {
-        GENERATED, REPLAYED, CACHED, SIMULATED, ERROR;
+        GENERATED, REPLAYED, CACHED, SIMULATED, ERROR, CONTEXT;
 
         /** As written in the {@code X-Llmock-Source} header: {@code generated}, {@code replayed}, ... */
         String id() {

@@ -63,6 +63,10 @@ final class IgnoredParts {
      */
     ObjectNode removeFrom(ObjectNode facts) {
         ObjectNode taken = Json.MAPPER.createObjectNode();
+        if (facts.has(HttpFacts.BODY) && entries.stream().anyMatch(entry -> entry.part() == IgnoreEntry.Part.BODY)) {
+            // the facts share the parsed body with the caller, which still needs all of it (API contexts keep it)
+            facts.set(HttpFacts.BODY, facts.get(HttpFacts.BODY).deepCopy());
+        }
         for (IgnoreEntry entry : entries) {
             switch (entry.part()) {
                 case BODY:

@@ -244,7 +244,7 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
             return this;
         }
 
-        /** The {@code cassettes} section: directory, maximum age and redaction patterns. */
+        /** The {@code cassettes} section: directory, maximum age, redaction patterns and ignored request parts. */
         public Builder cassettes(CassettesSection value) {
             once("cassettes");
             tree.cassettes(Objects.requireNonNull(value, "cassettes"));

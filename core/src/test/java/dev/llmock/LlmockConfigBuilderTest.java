@@ -25,7 +25,8 @@ class LlmockConfigBuilderTest {
                  "retry": {"maxAttempts": 5, "baseDelayMs": 10, "maxDelayMs": 100},
                  "circuitBreaker": {"enabled": false, "failureThreshold": 2, "openSeconds": 3},
                  "limits": {"maxStringLength": 50, "maxArrayItems": 5},
-                 "cassettes": {"directory": "build/cassettes", "maxAge": "P30D", "redact": ["ACME-\\\\d+"]}}
+                 "cassettes": {"directory": "build/cassettes", "maxAge": "P30D", "redact": ["ACME-\\\\d+"],
+                               "ignore": ["body.requestId", "query.ts"]}}
                 """, "llmock.json");
 
         LlmockConfig inCode = LlmockConfig.newBuilder()
@@ -45,7 +46,7 @@ class LlmockConfigBuilderTest {
                 .circuitBreaker(new LlmockConfig.CircuitBreaker(false, 2, 3))
                 .limits(new LlmockConfig.Limits(50, 5))
                 .cassettes(new LlmockConfig.CassettesSection(Path.of("build/cassettes"), Duration.ofDays(30),
-                        List.of("ACME-\\d+")))
+                        List.of("ACME-\\d+"), List.of("body.requestId", "query.ts")))
                 .build();
 
         assertThat(inCode.source()).isEqualTo("LlmockConfig.newBuilder()");

@@ -73,6 +73,8 @@ public final class ConfigTree {
         }
         ArrayNode redact = node.putArray("redact");
         section.redact().forEach(redact::add);
+        ArrayNode ignore = node.putArray("ignore");
+        section.ignore().forEach(ignore::add);
     }
 
     /** The checked configuration; {@code source} names it in messages, {@code env} resolves {@code ${VAR}}. */

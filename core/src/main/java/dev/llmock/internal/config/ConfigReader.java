@@ -75,7 +75,7 @@ public final class ConfigReader {
                     + withoutBareWord(e.getOriginalMessage().lines().findFirst().orElse("")) + ". Fix the file, or point "
                     + LlmockConfig.CONFIG_PROPERTY + " at another one.", e);
         }
-        return read(root, source, env);
+        return read(root, source, env, providers);
     }
 
     /**
@@ -83,6 +83,12 @@ public final class ConfigReader {
      * as for a file.
      */
     public static LlmockConfig read(JsonNode root, String source, Function<String, String> env) {
+        return read(root, source, env, ProviderCatalog.installed());
+    }
+
+    /** As {@link #read(JsonNode, String, Function)}, with the providers of {@code providers} allowed. */
+    public static LlmockConfig read(JsonNode root, String source, Function<String, String> env,
+                                    ProviderCatalog providers) {
         if (root == null || !root.isObject()) {
             throw new ConfigException(source + " must hold a JSON object such as {\"backends\": [...]}.");
         }

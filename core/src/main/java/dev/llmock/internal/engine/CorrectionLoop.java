@@ -89,6 +89,9 @@ final class CorrectionLoop {
     /** The producer's first answer, prepared (values kept from earlier stages, fixed values in place). */
     Candidate produce(Backend producer, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
         Candidate raw = calls.call(producer, call, totals);
+        if (!raw.costs().isEmpty()) {
+            totals.produced(raw.costs().get(raw.costs().size() - 1));
+        }
         return raw.withJson(prepare.apply(raw.json()));
     }
 

@@ -87,6 +87,12 @@ final class Messages {
                 + ")";
     }
 
+    static String circuitTrying(int failures, int lastStatus) {
+        return "was not called because its circuit breaker is half-open after " + failures + " consecutive failures"
+                + (lastStatus > 0 ? " (last: HTTP " + lastStatus + ")" : " (last: no response)")
+                + " and its one trial call is still out; calls go through again once that trial succeeds";
+    }
+
     static String circuitHint() {
         return "Name a \"fallback\" backend, or pool several backends under one name, to keep going meanwhile.";
     }

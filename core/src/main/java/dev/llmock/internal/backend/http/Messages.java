@@ -93,6 +93,14 @@ final class Messages {
                 + " and its one trial call is still out; calls go through again once that trial succeeds";
     }
 
+    /** A server's rejection of a shape's schema, logged once per shape; the shape is shown in its first 120 chars. */
+    static String schemaRejected(String who, int status, String reason, String shape) {
+        String excerpt = shape.length() <= 120 ? shape : shape.substring(0, 117) + "...";
+        return "llmock: " + who + " rejected the JSON schema of the shape " + excerpt + " (HTTP " + status + ": "
+                + reason + "); asking it for plain JSON with the schema in the prompt for this shape from now on."
+                + " Answers are still checked against the shape; other shapes keep their schema.";
+    }
+
     static String circuitHint() {
         return "Name a \"fallback\" backend, or pool several backends under one name, to keep going meanwhile.";
     }

@@ -81,7 +81,8 @@ public final class LoopbackLlm implements BeforeEachCallback, AfterEachCallback 
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(inFlight));
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(inFlight, new OpenAiStrictRules()));
         server.start();
     }
 

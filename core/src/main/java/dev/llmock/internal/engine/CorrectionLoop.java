@@ -86,7 +86,10 @@ final class CorrectionLoop {
                 violations, candidate);
     }
 
-    /** The producer's first answer, prepared (values kept from earlier stages, fixed values in place). */
+    /**
+     * The producer's first answer, prepared (values kept from earlier stages, fixed values in place); the call that
+     * made it is noted, so that the provenance names a fallback that answered for the producer.
+     */
     Candidate produce(Backend producer, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
         Candidate raw = calls.call(producer, call, totals);
         if (!raw.costs().isEmpty()) {
@@ -96,7 +99,8 @@ final class CorrectionLoop {
     }
 
     private Candidate correct(Backend corrector, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
-        return produce(corrector, call, prepare, totals);
+        Candidate raw = calls.call(corrector, call, totals);
+        return raw.withJson(prepare.apply(raw.json()));
     }
 
     private Judged judge(Crew crew, BackendRequest call, JsonNode json, UnaryOperator<JsonNode> prepare,

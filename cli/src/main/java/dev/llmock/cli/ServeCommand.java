@@ -70,6 +70,20 @@ final class ServeCommand implements Callable<Integer> {
             description = "Larger request bodies are answered with 413 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--graphql-schema", paramLabel = "<schema.graphqls>",
+            description = "GraphQL schema (SDL) that types the answers of /graphql and validates queries"
+                    + " (default: none; types guessed from field names).")
+    Path graphQlSchema;
+
+    @Option(names = "--max-contexts", defaultValue = "" + LlmockWireMock.DEFAULT_MAX_CONTEXTS,
+            description = "API contexts kept at once, the least used dropped beyond (default: ${DEFAULT-VALUE}).")
+    int maxContexts;
+
+    @Option(names = "--max-context-entities", defaultValue = "" + LlmockWireMock.DEFAULT_MAX_CONTEXT_ENTITIES,
+            description = "Entities kept per API context, the least recently used dropped beyond"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxContextEntities;
+
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -84,8 +98,17 @@ final class ServeCommand implements Callable<Integer> {
         RecordMode recordMode = settings.get(CassetteSettings.MODE, mode);
         Cassettes cassetteSet = Cassettes.newBuilder().settings(settings).config(loaded).mode(recordMode)
                 .directory(cassetteDirectory(settings)).build();
-        llmock = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet).cassette(cassette)
-                .seed(seed).maxBodyBytes(maxBodyBytes).build();
+        LlmockWireMock.Builder builder = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet)
+                .cassette(cassette).seed(seed).maxBodyBytes(maxBodyBytes);
+        try {
+            builder.maxContexts(maxContexts).maxContextEntities(maxContextEntities);
+            if (graphQlSchema != null) {
+                builder.graphQlSchema(graphQlSchema);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new LlmockCommand.BadInputException(e.getMessage());
+        }
+        llmock = builder.build();
         server = new WireMockServer(wireMockConfig().port(port).bindAddress(bind).disableRequestJournal()
                 .extensions(llmock.transformer(), llmock.mockApi(), new RequestLog(out)));
         try {

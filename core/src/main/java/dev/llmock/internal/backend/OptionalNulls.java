@@ -13,6 +13,7 @@ import java.util.Set;
  * the shape wants the property left out.
  */
 public final class OptionalNulls {
+    private static final int MAX_DEPTH = 16;
     private OptionalNulls() {
     }
 
@@ -24,16 +25,18 @@ public final class OptionalNulls {
      */
     public static JsonNode strip(JsonNode answer, JsonNode schema, int count) {
         if (answer != null && count > 1 && answer.isArray()) {
-            answer.forEach(record -> strip(record, schema));
+            answer.forEach(record -> strip(record, schema, schema));
         } else if (answer != null) {
-            strip(answer, schema);
+            strip(answer, schema, schema);
         }
         return answer;
     }
 
-    private static void strip(JsonNode value, JsonNode schema) {
+    /** @param root the record's schema document, which local {@code $ref}s ({@code #/$defs/...}) point into */
+    private static void strip(JsonNode value, JsonNode given, JsonNode root) {
+        JsonNode schema = referenced(given, root);
         if (value.isArray() && schema.path("items").isObject()) {
-            value.forEach(item -> strip(item, schema.get("items")));
+            value.forEach(item -> strip(item, schema.get("items"), root));
             return;
         }
         JsonNode properties = schema.path("properties");
@@ -48,28 +51,37 @@ public final class OptionalNulls {
             if (property == null) {
                 return;
             }
-            if (field.getValue().isNull() && !required.contains(field.getKey()) && !allowsNull(property)) {
+            if (field.getValue().isNull() && !required.contains(field.getKey())
+                    && !allowsNull(referenced(property, root), root, 0)) {
                 absent.add(field.getKey());
             } else {
-                strip(field.getValue(), property);
+                strip(field.getValue(), property, root);
             }
         });
         absent.forEach(((ObjectNode) value)::remove);
     }
 
-    private static boolean allowsNull(JsonNode schema) {
+    /** The schema a local {@code $ref} points to, else {@code schema} itself. */
+    private static JsonNode referenced(JsonNode schema, JsonNode root) {
+        JsonNode ref = schema.get("$ref");
+        if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
+            JsonNode target = root.at(ref.asText().substring(1));
+            return target.isMissingNode() ? schema : target;
+        }
+        return schema;
+    }
+
+    /** @param depth unions followed so far: a union that refers to itself is followed {@value #MAX_DEPTH} deep */
+    private static boolean allowsNull(JsonNode schema, JsonNode root, int depth) {
         JsonNode type = schema.get("type");
         if (type != null && (type.isTextual() ? "null".equals(type.asText()) : contains(type))) {
             return true;
         }
-        for (JsonNode branch : schema.path("anyOf")) {
-            if (allowsNull(branch)) {
-                return true;
-            }
-        }
-        for (JsonNode branch : schema.path("oneOf")) {
-            if (allowsNull(branch)) {
-                return true;
+        for (String union : new String[] {"anyOf", "oneOf"}) {
+            for (JsonNode branch : schema.path(union)) {
+                if (depth < MAX_DEPTH && allowsNull(referenced(branch, root), root, depth + 1)) {
+                    return true;
+                }
             }
         }
         return schema.has("const") && schema.get("const").isNull();

@@ -41,10 +41,12 @@ public final class ConfigReader {
 
     private final String source;
     private final boolean lenient;
+    private final ProviderCatalog providers;
 
-    private ConfigReader(String source, boolean lenient) {
+    private ConfigReader(String source, boolean lenient, ProviderCatalog providers) {
         this.source = source;
         this.lenient = lenient;
+        this.providers = providers;
     }
 
     /**
@@ -52,6 +54,11 @@ public final class ConfigReader {
      * as written: {@link Placeholders} resolves them when a backend is first used live.
      */
     public static LlmockConfig read(String json, String source) {
+        return read(json, source, ProviderCatalog.installed());
+    }
+
+    /** Reads with the providers of {@code providers} allowed, each with its extra keys. */
+    public static LlmockConfig read(String json, String source, ProviderCatalog providers) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(json);
@@ -70,9 +77,9 @@ public final class ConfigReader {
             if (!llmockApi.isObject()) {
                 throw new ConfigException(source + ": \"MockLlmApi\" must be an object.");
             }
-            return new ConfigReader(source, true).config((ObjectNode) llmockApi, "MockLlmApi.");
+            return new ConfigReader(source, true, providers).config((ObjectNode) llmockApi, "MockLlmApi.");
         }
-        return new ConfigReader(source, false).config((ObjectNode) root, "");
+        return new ConfigReader(source, false, providers).config((ObjectNode) root, "");
     }
 
     /** Jackson quotes an unquoted word in full, and that word may be a pasted API key: never show it. */
@@ -123,7 +130,6 @@ public final class ConfigReader {
             throw bad(at, node, "an object such as {\"name\": \"fast\", \"provider\": \"ollama\"}");
         }
         ObjectNode backend = (ObjectNode) node;
-        checkKeys(backend, at, BACKEND_KEYS);
         JsonNode enabledNode = field(backend, "enabled", lenient);
         boolean enabled = enabledNode == null || enabledNode.isNull() || enabledNode.asBoolean(true);
         String name = text(backend, "name", at + ".");
@@ -134,11 +140,16 @@ public final class ConfigReader {
         String provider = text(backend, "provider", at + ".");
         provider = provider == null ? null : provider.toLowerCase(Locale.ROOT);
         provider = provider == null ? null : PROVIDER_ALIASES.getOrDefault(provider, provider);
-        if (provider == null || !PROVIDERS.contains(provider)) {
+        if (provider == null || !providers.knows(provider)) {
+            String module = provider == null ? null : ProviderCatalog.moduleOf(provider);
             throw new ConfigException(source + ": " + at + ".provider is " + (provider == null ? "missing"
-                    : "\"" + provider + "\"") + "; allowed values: " + new TreeSet<>(PROVIDERS)
-                    + " (lmstudio is an alias of openai).");
+                    : "\"" + provider + "\"") + "; allowed values: " + providers.names()
+                    + " (lmstudio is an alias of openai)." + (module == null ? ""
+                    : " Provider " + provider + " comes with " + module + ": add it to the class path."));
         }
+        List<String> keys = new ArrayList<>(BACKEND_KEYS);
+        new TreeSet<>(providers.optionKeys(provider)).forEach(keys::add);
+        checkKeys(backend, at, keys);
         String baseUrl = livePart(backend, "baseUrl", at + ".");
         if (baseUrl == null) {
             baseUrl = DEFAULT_URLS.get(provider);
@@ -158,7 +169,26 @@ public final class ConfigReader {
         Double costOut = decimal(backend, "costPer1kOutputTokens", at + ".", 0, 1_000_000);
         Integer timeout = integer(backend, "timeoutSeconds", at + ".", 1, 3600);
         return new BackendConfig(name, provider, baseUrl, model, apiKey, maxTokens, enabled,
-                weight == null ? 1 : weight, concurrency, fallback, costIn, costOut, timeout);
+                weight == null ? 1 : weight, concurrency, fallback, costIn, costOut, timeout,
+                options(backend, providers.optionKeys(provider), at + "."));
+    }
+
+    /**
+     * The provider's own keys as written; their factory checks the values. Placeholders in strings stay, like those
+     * of {@code model}, until the backend is first used live.
+     */
+    private Map<String, JsonNode> options(ObjectNode backend, Set<String> keys, String prefix) {
+        Map<String, JsonNode> options = new LinkedHashMap<>();
+        for (String key : keys) {
+            JsonNode value = field(backend, key, lenient);
+            if (value != null && value.isTextual()) {
+                livePart(backend, key, prefix);
+            }
+            if (value != null) {
+                options.put(key, value);
+            }
+        }
+        return options;
     }
 
     private void checkDuplicates(List<BackendConfig> backends, String prefix) {

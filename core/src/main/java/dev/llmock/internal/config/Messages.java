@@ -62,7 +62,7 @@ public final class Messages {
 
     static String placeholderNotResolvedHere(String source, String key, String written) {
         return source + ": " + key + " is \"" + written + "\", but ${...} placeholders are resolved only in "
-                + String.join(", ", Placeholders.KEYS) + ". Write the value itself.";
+                + String.join(", ", Placeholders.KEYS) + " and a provider's own keys. Write the value itself.";
     }
 
     /** {@code part} is null where the value may be a secret ({@code apiKey}). */

@@ -1,21 +1,25 @@
 package dev.llmock.internal.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.ConfigException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code ${VAR}} and {@code ${VAR:-default}} in the values of a backend that reach its provider ({@code baseUrl},
- * {@code model}, {@code apiKey}), resolved when the backend is first used live, never when {@code llmock.json} is
- * read: replaying a cassette needs no secret. {@code VAR} is read from the system property {@code VAR}, else the
+ * {@code model}, {@code apiKey}, and the string values of the provider's own keys, such as {@code llamacpp}'s), resolved
+ * when the backend is first used live, never when {@code llmock.json} is read: replaying a cassette needs no secret. {@code VAR} is read from the system property {@code VAR}, else the
  * environment variable {@code VAR}; blank counts as unset, and then the default applies, else the backend fails,
  * naming the variable and the backend. Values are never shown: messages name variables only.
  */
 public final class Placeholders {
-    /** The backend keys whose placeholders are resolved: {@code baseUrl}, {@code model}, {@code apiKey}. */
+    /** The backend keys whose placeholders are resolved, besides a provider's own keys. */
     public static final List<String> KEYS = List.of("baseUrl", "model", "apiKey");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(?::-([^}]*))?}");
@@ -47,7 +51,8 @@ public final class Placeholders {
     }
 
     /**
-     * {@code backend} with the placeholders in {@code baseUrl}, {@code model} and {@code apiKey} replaced.
+     * {@code backend} with the placeholders in {@code baseUrl}, {@code model}, {@code apiKey} and its string options
+     * replaced.
      *
      * @param source where the configuration came from, for messages
      * @throws ConfigException naming the variable and the backend when a variable without default is unset, or when
@@ -58,11 +63,14 @@ public final class Placeholders {
         if (present(backend.baseUrl())) {
             BaseUrl.check(baseUrl, backend.baseUrl(), source + ": the baseUrl of backend \"" + backend.name() + "\"");
         }
+        Map<String, JsonNode> options = new LinkedHashMap<>();
+        backend.options().forEach((key, value) -> options.put(key, value.isTextual()
+                ? TextNode.valueOf(resolve(backend, key, value.asText(), source)) : value));
         return new BackendConfig(backend.name(), backend.provider(), baseUrl,
                 resolve(backend, "model", backend.model(), source),
                 resolve(backend, "apiKey", backend.apiKey(), source), backend.maxTokens(), backend.enabled(),
                 backend.weight(), backend.maxConcurrentRequests(), backend.fallback(), backend.costPer1kInputTokens(),
-                backend.costPer1kOutputTokens(), backend.timeoutSeconds());
+                backend.costPer1kOutputTokens(), backend.timeoutSeconds(), options);
     }
 
     private String resolve(BackendConfig backend, String key, String text, String source) {

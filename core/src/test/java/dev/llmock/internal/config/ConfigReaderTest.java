@@ -151,7 +151,7 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"${NAME}\", \"provider\": \"openai\"}]}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("llmock.json: backends[0].name is \"${NAME}\", but ${...} placeholders are resolved only in"
-                        + " baseUrl, model, apiKey. Write the value itself.");
+                        + " baseUrl, model, apiKey and a provider's own keys. Write the value itself.");
         assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"a\", \"provider\": \"openai\","
                 + " \"fallback\": \"${FALLBACK:-b}\"}]}"))
                 .hasMessageContaining("backends[0].fallback is \"${FALLBACK:-b}\", but ${...} placeholders");

@@ -32,8 +32,9 @@ import java.util.Set;
  * </ul>
  * A schema whose structure strict mode cannot express (objects with free keys, {@code allOf}, {@code not},
  * {@code if}/{@code then}/{@code else}, {@code dependentRequired}/{@code dependentSchemas}, {@code patternProperties},
- * {@code prefixItems}, over the size limits) is sent unchanged with {@code "strict": false}: OpenAI then follows it
- * as guidance, and llmock's validation and correction loop enforce it.
+ * {@code prefixItems}, dynamic references, over the size limits) is sent unchanged with {@code "strict": false}: OpenAI
+ * then follows it as guidance, and llmock's validation and correction loop enforce it. A document's bookkeeping
+ * ({@code $id}, {@code $anchor}, {@code $comment}) is dropped.
  *
  * @param schema what goes into {@code response_format.json_schema.schema}
  * @param strict the {@code strict} flag to send with it
@@ -50,7 +51,10 @@ record OpenAiStrictSchema(ObjectNode schema, boolean strict) {
             "ipv4", "ipv6", "uuid");
     private static final Set<String> INEXPRESSIBLE = Set.of("allOf", "not", "if", "then", "else", "dependentRequired",
             "dependentSchemas", "patternProperties", "prefixItems", "unevaluatedProperties", "unevaluatedItems",
-            "propertyNames", "contains");
+            "propertyNames", "contains", "$dynamicRef", "$recursiveRef", "dependencies");
+    /** A schema document's own bookkeeping: dropped, nothing for the model to read. */
+    private static final Set<String> BOOKKEEPING = Set.of("$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor",
+            "$comment", "$vocabulary", "$schema");
     private static final int MAX_PROPERTIES = 5000;
     private static final int MAX_NESTING = 10;
 
@@ -111,7 +115,10 @@ record OpenAiStrictSchema(ObjectNode schema, boolean strict) {
             }
         });
         for (String keyword : removed) {
-            notes.add(note(keyword, node.remove(keyword)));
+            JsonNode value = node.remove(keyword);
+            if (!BOOKKEEPING.contains(keyword)) {
+                notes.add(note(keyword, value));
+            }
         }
         if (isObject(node)) {
             requireEveryProperty(node);

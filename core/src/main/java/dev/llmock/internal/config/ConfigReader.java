@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * Parses {@code llmock.json} (camelCase, strict about unknown keys) and LLMockApi's {@code MockLlmApi} file
  * (PascalCase, lenient: LLMockApi has many settings llmock has no use for).
  *
- * <p>Longer than llmock's other classes (about 380 lines) because it is the one place every top-level and backend key
+ * <p>Longer than llmock's other classes (about 400 lines) because it is the one place every top-level and backend key
  * is checked, each beside the value it checks; the {@code cassettes} section has its own reader.
  */
 public final class ConfigReader {

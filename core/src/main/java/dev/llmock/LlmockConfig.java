@@ -133,14 +133,17 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
         return ConfigLocator.systemDefault().load();
     }
 
-    /** Reads a configuration file, resolving {@code ${VAR}} from the environment. */
+    /**
+     * Reads a configuration file. {@code ${VAR}} placeholders stay as written until a backend is first used live (see
+     * {@link BackendConfig}).
+     */
     public static LlmockConfig fromFile(Path file) {
         return ConfigLocator.systemDefault().fromFile(file);
     }
 
     /** Parses configuration text; {@code source} names it in error messages. */
     public static LlmockConfig parse(String json, String source) {
-        return ConfigReader.read(json, source, System::getenv);
+        return ConfigReader.read(json, source);
     }
 
     /**

@@ -256,7 +256,7 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
 
         /** The checked configuration; a bad value fails with a {@link ConfigException} naming the key. */
         public LlmockConfig build() {
-            return tree.read(SOURCE, System::getenv);
+            return tree.read(SOURCE);
         }
 
         private void once(String option) {

@@ -69,20 +69,19 @@ public final class ConfigReader {
                     + withoutBareWord(e.getOriginalMessage().lines().findFirst().orElse("")) + ". Fix the file, or point "
                     + LlmockConfig.CONFIG_PROPERTY + " at another one.", e);
         }
-        return read(root, source, env, providers);
+        return read(root, source, providers);
     }
 
     /**
      * Reads a configuration already parsed, or written in code by {@code LlmockConfig.newBuilder()}: the same checks
      * as for a file.
      */
-    public static LlmockConfig read(JsonNode root, String source, Function<String, String> env) {
-        return read(root, source, env, ProviderCatalog.installed());
+    public static LlmockConfig read(JsonNode root, String source) {
+        return read(root, source, ProviderCatalog.installed());
     }
 
-    /** As {@link #read(JsonNode, String, Function)}, with the providers of {@code providers} allowed. */
-    public static LlmockConfig read(JsonNode root, String source, Function<String, String> env,
-                                    ProviderCatalog providers) {
+    /** As {@link #read(JsonNode, String)}, with the providers of {@code providers} allowed. */
+    public static LlmockConfig read(JsonNode root, String source, ProviderCatalog providers) {
         if (root == null || !root.isObject()) {
             throw new ConfigException(source + " must hold a JSON object such as {\"backends\": [...]}.");
         }

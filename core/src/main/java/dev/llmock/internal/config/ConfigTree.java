@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.LlmockConfig;
 import dev.llmock.internal.Json;
-import java.util.function.Function;
 
 /**
  * A configuration set in code, written as the {@code llmock.json} it stands for, so that {@link ConfigReader} checks
@@ -77,9 +76,12 @@ public final class ConfigTree {
         section.ignore().forEach(ignore::add);
     }
 
-    /** The checked configuration; {@code source} names it in messages, {@code env} resolves {@code ${VAR}}. */
-    public LlmockConfig read(String source, Function<String, String> env) {
-        return ConfigReader.read(root.deepCopy(), source, env);
+    /**
+     * The checked configuration; {@code source} names it in messages. {@code ${VAR}} placeholders are kept, as in a
+     * file, and resolved when a backend is first used live.
+     */
+    public LlmockConfig read(String source) {
+        return ConfigReader.read(root.deepCopy(), source);
     }
 
     private static void putText(ObjectNode node, String key, String value) {

@@ -56,6 +56,13 @@ public record OpenApiOperation(String id, String method, String path, String bas
                         .map(responses::get));
     }
 
+    /** The response documented for {@code status}: exactly, else by its range ({@code 4XX}). */
+    public Optional<OpenApiResponse> response(int status) {
+        return Optional.ofNullable(responses.get(Integer.toString(status)))
+                .or(() -> Optional.ofNullable(responses.get(status / 100 + "XX")))
+                .or(() -> Optional.ofNullable(responses.get(status / 100 + "xx")));
+    }
+
     /** Its parameters of one kind ({@code path}, {@code query}, ...). */
     public List<OpenApiParameter> parameters(String in) {
         return parameters.stream().filter(parameter -> parameter.in().equals(in)).toList();

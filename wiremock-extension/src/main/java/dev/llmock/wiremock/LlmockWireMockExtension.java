@@ -14,8 +14,12 @@ import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.wiremock.internal.Messages;
 import dev.llmock.wiremock.internal.RunningTests;
+import dev.llmock.wiremock.internal.openapi.OpenApiMocks;
+import dev.llmock.wiremock.internal.openapi.OpenApiSupport;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -184,6 +188,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         private Long seed;
         private Long maxBodyBytes;
         private boolean mockApi = true;
+        private final List<OpenApiMocks.Source> openApi = new ArrayList<>();
 
         private Builder() {
         }
@@ -249,6 +254,22 @@ public final class LlmockWireMockExtension extends WireMockExtension {
             return this;
         }
 
+        /**
+         * Serves every operation of an OpenAPI description (a file, else a classpath resource) under its first
+         * server's path, stubbed again after every reset; may be called for several descriptions. Needs
+         * {@code dev.llmock:llmock-openapi} on the test classpath.
+         */
+        public Builder openApi(String location) {
+            return openApi(location, null);
+        }
+
+        /** As {@link #openApi(String)}, with its paths under {@code basePath} instead of its server's path. */
+        public Builder openApi(String location, String basePath) {
+            OpenApiSupport.require();
+            openApi.add(new OpenApiMocks.Source(Objects.requireNonNull(location, "location"), basePath));
+            return this;
+        }
+
         /** Whether the catch-all mock API answers under {@value LlmockMockApi#PATH_PREFIX}; true by default. */
         public Builder mockApi(boolean value) {
             this.mockApi = value;
@@ -285,6 +306,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
             if (maxBodyBytes != null) {
                 llmockBuilder.maxBodyBytes(maxBodyBytes);
             }
+            openApi.forEach(spec -> llmockBuilder.openApi(spec.location(), spec.basePath()));
             LlmockWireMock llmock = llmockBuilder.build();
             WireMockConfiguration wireMockOptions = options != null ? options
                     : wireMockConfig().dynamicPort().bindAddress("127.0.0.1");
@@ -294,7 +316,7 @@ public final class LlmockWireMockExtension extends WireMockExtension {
             if (mockApi) {
                 wireMockOptions.extensions(llmock.extensions());
             } else {
-                wireMockOptions.extensions(llmock.transformer());
+                wireMockOptions.extensions(llmock.extensionsWithoutMockApi());
             }
             super.options(wireMockOptions);
             return new LlmockWireMockExtension(this, llmock, this);

@@ -79,6 +79,8 @@ class OpenApiMocksTest {
         assertThat(order.json().get("id").asLong()).as("the path id lands on id").isEqualTo(7);
         assertThat(order.json().get("channel").asText()).as("the synthetic backend takes the example")
                 .isEqualTo("web-shop");
+        assertThat(order.json().get("reference").asText()).as("and the value in the response's example")
+                .isEqualTo("ORD-2024-0007");
         assertThat(created.status()).isEqualTo(201);
         assertThat(successShape("createOrder").validate(created.json())).isEmpty();
         assertThat(created.json().get("customerEmail").asText()).isEqualTo("ada@example.com");

@@ -2,6 +2,7 @@ package dev.llmock.wiremock.internal.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
@@ -53,7 +54,9 @@ final class OperationAnswer {
                 OperationPrompt.of(served, response, content.get())));
         JsonNode json = fixture.json();
         if (ExampleValues.SYNTHETIC.equals(fixture.provenance().provider())) {
-            json = ExampleValues.apply(json, content.get().schema(), outcome.shape());
+            JsonNode example = content.get().schemaFromExample() || content.get().examples().isEmpty()
+                    ? MissingNode.getInstance() : content.get().examples().get(0);
+            json = ExampleValues.apply(json, content.get().schema(), example, outcome.shape());
         }
         String source = Answer.Source.of(fixture.provenance().source()).id();
         if (!content.get().json() && json.isTextual()) {

@@ -73,7 +73,10 @@ public final class OpenApiSpec {
         return version;
     }
 
-    /** Every operation, in the order of the description. */
+    /**
+     * Every operation: paths in the order of the description, and per path GET, PUT, POST, DELETE, OPTIONS, HEAD,
+     * PATCH, TRACE.
+     */
     public List<OpenApiOperation> operations() {
         return operations;
     }

@@ -6,20 +6,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.llmock.LlmockConfig;
 import dev.llmock.Shape;
+import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.openapi.OpenApiException;
 import dev.llmock.openapi.OpenApiSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 class OpenApiMocksTest {
     private static final String STORE = "openapi/store.yaml";
@@ -218,6 +224,52 @@ class OpenApiMocksTest {
         assertThat(own.get("mine").asBoolean()).isTrue();
         assertThat(afterReset.status()).isEqualTo(200);
         assertThat(successShape("getOrder").validate(afterReset.json())).isEmpty();
+    }
+
+    static class StoreTestCase {
+        static final List<String> BODIES = new CopyOnWriteArrayList<>();
+
+        @RegisterExtension
+        static LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().config(LlmockConfig.none())
+                .openApi(STORE).build();
+
+        @Test
+        void findsAnOrder() {
+            Http.Reply order = Http.get(api.url("/store/v1/orders/42"));
+            assertThat(order.status()).isEqualTo(200);
+            assertThat(successShape("getOrder").validate(order.json())).isEmpty();
+            BODIES.add(order.text());
+        }
+
+        @Test
+        void placesAnOrder() {
+            Http.Reply created = Http.send("POST", api.url("/store/v1/orders"), "{\"customerEmail\":\"ada@example.com\","
+                    + "\"items\":[{\"sku\":\"SKU-3\",\"quantity\":1}]}", "Content-Type", "application/json");
+            assertThat(created.status()).isEqualTo(201);
+            BODIES.add(created.text());
+        }
+    }
+
+    @Test
+    void theJUnitExtensionStubsEveryOperationAndReplaysWhatATestClassRecorded() {
+        StoreTestCase.BODIES.clear();
+
+        EngineExecutionResults recording = run(StoreTestCase.class, "record");
+        EngineExecutionResults replaying = run(StoreTestCase.class, "replay");
+
+        recording.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        replaying.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(Cassettes.stats(dir.resolve(StoreTestCase.class.getName() + ".json")).entries()).isEqualTo(2);
+        assertThat(StoreTestCase.BODIES.subList(2, 4)).containsExactlyInAnyOrderElementsOf(
+                StoreTestCase.BODIES.subList(0, 2));
+    }
+
+    private EngineExecutionResults run(Class<?> testCase, String mode) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("llmock.cassettes.dir", dir.toString())
+                .configurationParameter("llmock.mode", mode)
+                .selectors(selectClass(testCase))
+                .execute();
     }
 
     @Test

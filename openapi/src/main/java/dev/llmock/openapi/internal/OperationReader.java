@@ -42,7 +42,7 @@ public final class OperationReader {
      *
      * @param title      {@code info.title}
      * @param version    the declared {@code openapi} version
-     * @param operations every operation, in the order of the description
+     * @param operations every operation: paths in the order of the description, methods in the order of METHODS
      * @param webhooks   the names of its webhooks
      */
     public record Read(String title, String version, List<OpenApiOperation> operations, List<String> webhooks) {

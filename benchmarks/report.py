@@ -152,6 +152,12 @@ def main():
                          tok_o, 1000 * o["calls"] / o["records"], fmt("BatchingBenchmark.onePerCall")),
                      r6, "≥ 10x fewer prompt tokens per record", verdict(r6, 10, at_most=False)))
 
+    r7 = ratio(s("LlamaCppBenchmark.llmockLocalModel"), s("LlamaCppBenchmark.javaLlamaCppDirect"))
+    rows.append(("7. Local GGUF model (provider `llamacpp`, tiny random-weight model), one record per call",
+                 "records/s through llmock: " + fmt("LlamaCppBenchmark.llmockLocalModel"),
+                 "java-llama.cpp called directly: " + fmt("LlamaCppBenchmark.javaLlamaCppDirect"),
+                 r7, "records/s ≥ 0.9x", verdict(r7, 0.9, at_most=False)))
+
     ncpu, cpu, mem = machine()
     any_run = runs[0] if runs else {}
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(a.jmh[0]))))
@@ -193,7 +199,8 @@ def main():
     out.append("Ratios: 1, 2, 3a, 5a are llmock time / baseline time (lower is better); 3b is retained heap / file"
                " size; 4 is llmock requests per second / plain stub requests per second (higher is better); 5b is"
                " (sequential wall time - sum of the three calls by hand) / that sum; 6 is prompt tokens per record"
-               " one-per-call / batched (higher is better).")
+               " one-per-call / batched (higher is better); 7 is llmock records per second / direct records per second (higher is"
+               " better).")
     out.append("")
     if facts:
         out.append("Batching facts from `llmock.stats()`: " + batching_text + ".")
@@ -227,7 +234,12 @@ def main():
   (`OpenAiSimulator`): it answers the `response_format` JSON Schema with exactly the number of distinct records asked
   for and reports `usage` with tokens counted as ceil(characters / 4), prompt tokens over the messages plus the
   `response_format` schema. Batched: one `generate` of `count(1000)`; baseline: 1,000 `generate` calls of one
-  record. Calls and prompt tokens come from `llmock.stats()`.""")
+  record. Calls and prompt tokens come from `llmock.stats()`.
+- **7** `LlamaCppBenchmark`: `../shared/models/llama-2-tiny-random.gguf` (or `-Dllmock.bench.model`), context 2048,
+  2 threads. llmock: `generate` of one record through a `llamacpp` backend, `cache(false)`, no cassette, variants
+  cycling through 256. Baseline: the same model loaded directly with java-llama.cpp, the same prompt and grammar
+  llmock sends, seeds cycling through 256, the answer parsed by Jackson. The random-weight model makes answer
+  lengths vary with the seed; both sides average over the same number of seeds.""")
     out.append("")
     if a.record_scaling and os.path.exists(a.record_scaling):
         with open(a.record_scaling) as f:

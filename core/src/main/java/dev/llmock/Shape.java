@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.shape.ParsedShape;
+import dev.llmock.internal.shape.SchemaDocument;
 import dev.llmock.internal.shape.SchemaParser;
 import dev.llmock.internal.shape.SchemaWriter;
 import dev.llmock.internal.shape.ShapeAccess;
@@ -26,13 +27,18 @@ import java.util.Objects;
  * Shape fromType = Shape.of(User.class);               // records, beans, Bean Validation constraints
  * }</pre>
  *
- * Shapes are immutable values; equal shapes are {@link #equals equal}.
+ * A JSON Schema shape is validated with the specification's semantics (draft 2020-12, or the draft its
+ * {@code $schema} names); templates and Java types keep llmock's simpler rules. Shapes are immutable values; equal
+ * shapes are {@link #equals equal}.
  *
  * @since 0.1.0
  */
 public final class Shape {
     private final ShapeNode root;
     private final int cacheVariants;
+    /** The user's JSON Schema, compiled; null for templates and Java types. */
+    private final SchemaDocument schema;
+    private final boolean assertFormats;
     private volatile JsonNode keySchema;
 
     static {
@@ -43,15 +49,26 @@ public final class Shape {
             }
 
             @Override
+            public SchemaDocument schema(Shape shape) {
+                return shape.schema;
+            }
+
+            @Override
             public Shape wrap(ShapeNode node, int cacheVariants) {
-                return new Shape(node, cacheVariants);
+                return new Shape(node, cacheVariants, null, false);
             }
         });
     }
 
-    private Shape(ShapeNode root, int cacheVariants) {
+    private Shape(ShapeNode root, int cacheVariants, SchemaDocument schema, boolean assertFormats) {
         this.root = Objects.requireNonNull(root, "root");
         this.cacheVariants = cacheVariants;
+        this.schema = schema;
+        this.assertFormats = assertFormats;
+    }
+
+    private Shape(ParsedShape parsed) {
+        this(parsed.root(), parsed.cacheVariants(), parsed.schema(), false);
     }
 
     /**
@@ -61,14 +78,17 @@ public final class Shape {
      * @throws ShapeException naming the line and column and what was expected there
      */
     public static Shape parse(String text) {
-        ParsedShape parsed = TemplateParser.parse(text);
-        return new Shape(parsed.root(), parsed.cacheVariants());
+        return new Shape(TemplateParser.parse(text));
     }
 
-    /** Reads a JSON Schema document. */
+    /**
+     * Reads a JSON Schema document: draft 2020-12, or draft 4, 6, 7 or 2019-09 when its {@code $schema} names one.
+     * References ({@code $ref}, {@code $dynamicRef}) resolve inside the document; nothing is fetched.
+     *
+     * @throws ShapeException when the schema cannot be read, saying why
+     */
     public static Shape fromJsonSchema(JsonNode schema) {
-        ParsedShape parsed = SchemaParser.parse(schema);
-        return new Shape(parsed.root(), parsed.cacheVariants());
+        return new Shape(SchemaParser.parse(Objects.requireNonNull(schema, "schema")));
     }
 
     /**
@@ -77,7 +97,18 @@ public final class Shape {
      * Validation constraints ({@code @NotNull @Size @Min @Max @Email @Pattern @Past @Future}) become bounds.
      */
     public static Shape of(Type type) {
-        return new Shape(TypeShapes.of(type), 1);
+        return new Shape(TypeShapes.of(type), 1, null, false);
+    }
+
+    /**
+     * This shape with {@code format} asserted when validating a JSON Schema: a string that is no {@code email},
+     * {@code date-time}, {@code uuid} ... is then a violation. By default (draft 2019-09 and later) formats are
+     * annotations only. Templates and Java types always check their formats.
+     *
+     * @since 0.1.0
+     */
+    public Shape assertingFormats() {
+        return schema == null || assertFormats ? this : new Shape(root, cacheVariants, schema, true);
     }
 
     /** The schema as cassette keys hash it, computed once: shapes are immutable. */
@@ -90,8 +121,23 @@ public final class Shape {
         return result.deepCopy();
     }
 
-    /** The shape as JSON Schema draft 2020-12; objects list every property as required and allow no others. */
+    /**
+     * The shape as JSON Schema. A JSON Schema shape gives its own schema (a boolean schema as {@code {}} or
+     * {@code {"not":{}}}); templates and types give draft 2020-12 in which objects list every property as required
+     * and allow no others.
+     */
     public ObjectNode toJsonSchema() {
+        if (schema != null) {
+            JsonNode document = schema.document();
+            if (document.isObject()) {
+                return (ObjectNode) document.deepCopy();
+            }
+            ObjectNode booleanSchema = Json.MAPPER.createObjectNode();
+            if (!document.asBoolean()) {
+                booleanSchema.putObject("not");
+            }
+            return booleanSchema;
+        }
         return SchemaWriter.write(root);
     }
 
@@ -102,6 +148,9 @@ public final class Shape {
 
     /** As {@link #validate(JsonNode)}, judging {@code @Past} and {@code @Future} against {@code clock}. */
     public List<Violation> validate(JsonNode json, Clock clock) {
+        if (schema != null) {
+            return schema.validate(json, assertFormats, root, clock);
+        }
         return ShapeValidator.validate(root, json, clock);
     }
 
@@ -112,21 +161,22 @@ public final class Shape {
 
     /** Canonical text of this shape (its JSON Schema with sorted keys): equal shapes give equal text. */
     public String canonical() {
-        ObjectNode schema = toJsonSchema();
+        ObjectNode schemaNode = toJsonSchema();
         if (cacheVariants > 1) {
-            schema.put("$cache", cacheVariants);
+            schemaNode.put("$cache", cacheVariants);
         }
-        return Json.canonical(schema);
+        return Json.canonical(schemaNode);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Shape shape && shape.root.equals(root) && shape.cacheVariants == cacheVariants;
+        return other instanceof Shape shape && shape.root.equals(root) && shape.cacheVariants == cacheVariants
+                && Objects.equals(shape.schema, schema) && shape.assertFormats == assertFormats;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(root, cacheVariants);
+        return Objects.hash(root, cacheVariants, schema, assertFormats);
     }
 
     @Override

@@ -28,11 +28,18 @@ class FixtureRequestKeyTest {
     void equalShapesWrittenDifferentlyGiveTheSameKey() {
         String fromTemplate = base().build().key().hash();
         String reordered = FixtureRequest.newBuilder().shape("{ \"age\": 0,\n \"name\": \"string\" }").build().key().hash();
-        String fromSchema = FixtureRequest.newBuilder().shape("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":"
+        // The template's own JSON Schema, written in another key order, is the same shape.
+        String fromSchema = FixtureRequest.newBuilder().shape("{\"additionalProperties\":false,\"type\":\"object\","
+                + "\"properties\":{\"name\":{\"type\":\"string\"},\"age\":{\"type\":\"integer\"}},"
+                + "\"required\":[\"age\",\"name\"],\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}")
+                .build().key().hash();
+        // Without "additionalProperties": false a JSON Schema allows more properties: another shape, another key.
+        String open = FixtureRequest.newBuilder().shape("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":"
                 + "\"string\"},\"age\":{\"type\":\"integer\"}},\"required\":[\"age\",\"name\"]}").build().key().hash();
 
         assertThat(reordered).isEqualTo(fromTemplate);
         assertThat(fromSchema).isEqualTo(fromTemplate);
+        assertThat(open).isNotEqualTo(fromTemplate);
     }
 
     @Test

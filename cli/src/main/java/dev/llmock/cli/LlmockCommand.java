@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "llmock", mixinStandardHelpOptions = true, versionProvider = LlmockCommand.Version.class,
         description = "LLM-made test data, deterministic through record/replay cassettes.",
-        subcommands = {GenerateCommand.class, CassettesCommand.class, ServeCommand.class})
+        subcommands = {GenerateCommand.class, CassettesCommand.class, ServeCommand.class, ValidateCommand.class})
 public final class LlmockCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -107,8 +107,8 @@ class GenerateCommandTest {
         int exit = run("generate", "--shape", USER, "--config", config.toString());
 
         assertThat(exit).isEqualTo(LlmockCommand.BAD_INPUT);
-        assertThat(err.toString()).contains("backends[0].provider is \"gemini\"; allowed values: [anthropic, ollama,"
-                + " openai, synthetic]");
+        assertThat(err.toString()).contains("backends[0].provider is \"gemini\"; allowed values: [anthropic, llamacpp,"
+                + " ollama, openai, synthetic]");
     }
 
     @Test

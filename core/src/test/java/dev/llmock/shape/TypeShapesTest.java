@@ -250,7 +250,9 @@ class TypeShapesTest {
     void typeShapesRoundTripThroughJsonSchema() {
         for (Class<?> type : List.of(Everything.class, Bean.class, Constrained.class, Category.class)) {
             Shape shape = Shape.of(type);
-            assertThat(Shape.fromJsonSchema(shape.toJsonSchema())).as(type.getSimpleName()).isEqualTo(shape);
+            Shape back = Shape.fromJsonSchema(shape.toJsonSchema());
+            assertThat(ShapeAccess.node(back)).as(type.getSimpleName()).isEqualTo(ShapeAccess.node(shape));
+            assertThat(back.canonical()).as(type.getSimpleName()).isEqualTo(shape.canonical());
         }
     }
 

@@ -57,14 +57,14 @@ class ValidationTest {
                 + "\"code\":{\"type\":\"string\",\"minLength\":3,\"maxLength\":4,\"pattern\":\"^[A-Z]+$\"}}}");
 
         assertThat(shape.validate(json("{\"age\":17,\"score\":1.75,\"code\":\"ab\"}"))).containsExactly(
-                new Violation("/age", "17 is below the minimum 18"),
-                new Violation("/score", "1.75 is above the maximum 1.5"),
-                new Violation("/code", "length 2 is below minLength 3"),
-                new Violation("/code", "\"ab\" does not match the pattern ^[A-Z]+$"));
+                new Violation("/age", "number 17 is below the minimum 18"),
+                new Violation("/score", "number 1.75 is above the maximum 1.5"),
+                new Violation("/code", "string \"ab\" is shorter than minLength 3"),
+                new Violation("/code", "string \"ab\" does not match the pattern ^[A-Z]+$"));
         assertThat(shape.validate(json("{\"age\":66,\"score\":0.4,\"code\":\"ABCDE\"}"))).containsExactly(
-                new Violation("/age", "66 is above the maximum 65"),
-                new Violation("/score", "0.4 is below the minimum 0.5"),
-                new Violation("/code", "length 5 is above maxLength 4"));
+                new Violation("/age", "number 66 is above the maximum 65"),
+                new Violation("/score", "number 0.4 is below the minimum 0.5"),
+                new Violation("/code", "string \"ABCDE\" is longer than maxLength 4"));
         assertThat(shape.validate(json("{\"age\":18.0,\"score\":1.5,\"code\":\"ABC\"}"))).isEmpty();
     }
 
@@ -116,7 +116,7 @@ class ValidationTest {
         assertThat(shape.validate(json("{\"few\":[1],\"many\":[1,2],\"set\":[\"a\",\"b\",\"a\"]}"))).containsExactly(
                 new Violation("/few", "1 items, expected at least 2"),
                 new Violation("/many", "2 items, expected at most 1"),
-                new Violation("/set/2", "duplicate item; the items must be unique"));
+                new Violation("/set", "duplicate items; the items must be unique"));
     }
 
     @Test
@@ -126,9 +126,9 @@ class ValidationTest {
 
         assertThat(shape.validate(json("{\"n\":null}"))).isEmpty();
         assertThat(shape.validate(json("{\"n\":\"x\"}"))).containsExactly(
-                new Violation("/n", "expected integer but was string \"x\""));
+                new Violation("/n", "expected integer or null but was string \"x\""));
         assertThat(shape.validate(json("{}"))).containsExactly(
-                new Violation("/n", "missing required property \"n\" (integer or null)"));
+                new Violation("/n", "missing required property \"n\""));
     }
 
     @Test
@@ -147,8 +147,8 @@ class ValidationTest {
                 + "\"maxProperties\":1}");
 
         assertThat(shape.validate(json("{\"a/x\":1,\"b\":\"2\"}"))).containsExactly(
-                new Violation("", "2 properties, expected at most 1"),
-                new Violation("/b", "expected integer but was string \"2\""));
+                new Violation("/b", "expected integer but was string \"2\""),
+                new Violation("", "2 properties, expected at most 1"));
     }
 
     @Test

@@ -66,7 +66,7 @@ class SyntheticBackendTest {
     }
 
     /** The zip belongs to the state: its first two digits are among the state's real USPS prefixes. */
-    private static void assertZipInState(String zip, String stateName, JsonNode where) {
+    static void assertZipInState(String zip, String stateName, JsonNode where) {
         assertThat(zip).as(where.toString()).matches("\\d{5}");
         assertThat(ZIP_PREFIXES.get(STATE_CODE.get(stateName)).split(" ")).as(where.toString())
                 .contains(zip.substring(0, 2));

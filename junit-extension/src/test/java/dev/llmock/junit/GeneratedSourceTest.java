@@ -54,6 +54,28 @@ class GeneratedSourceTest {
         }
     }
 
+    /** A JSON Schema that, as the specification says, allows properties it does not name and treats formats as notes. */
+    static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\","
+            + "\"format\":\"email\"},\"age\":{\"type\":\"integer\",\"minimum\":18},\"tier\":{\"enum\":[\"free\","
+            + "\"premium\"]}},\"required\":[\"email\",\"age\"]}";
+
+    static class SchemaEdgeTestCase {
+        @ParameterizedTest(name = "{0}")
+        @GeneratedSource(shape = SCHEMA, kind = GeneratedSource.Kind.EDGE)
+        void edge(JsonNode customer) {
+            NAMES.add(customer.toString());
+            assertThat(Shape.parse(SCHEMA).validate(customer)).isEmpty();
+        }
+    }
+
+    static class SchemaInvalidTestCase {
+        @ParameterizedTest(name = "{0}")
+        @GeneratedSource(shape = SCHEMA, kind = GeneratedSource.Kind.INVALID)
+        void invalid(JsonNode customer) {
+            assertThat(Shape.parse(SCHEMA).validate(customer)).isNotEmpty();
+        }
+    }
+
     private static List<String> displayNames(org.junit.platform.testkit.engine.EngineExecutionResults results) {
         return results.testEvents().started().stream().map(Event::getTestDescriptor)
                 .map(d -> d.getDisplayName()).toList();
@@ -87,5 +109,25 @@ class GeneratedSourceTest {
                 "missing required property /email", "null /email", "wrong type at /email (number instead of string (email))",
                 "/email is not a valid email", "wrong type at /age (string instead of integer)", "/age is a fraction",
                 "/status not one of active|inactive", "wrong type at /tags (string instead of array of string)");
+    }
+
+    @Test
+    void invalidCasesOfAJsonSchemaAreOnlyThoseTheSchemaForbids() {
+        var results = Kit.run(SchemaInvalidTestCase.class, cassettes, "record");
+
+        results.testEvents().assertStatistics(s -> s.failed(0));
+        assertThat(displayNames(results)).contains("missing required property /email", "null /email",
+                "wrong type at /age (string instead of integer)", "/age below minimum 18", "/age is a fraction",
+                "/tier not one of free|premium")
+                .doesNotContain("unexpected property \"unexpected\"", "/email is not a valid email");
+    }
+
+    @Test
+    void edgeCasesOfAJsonSchemaStillFitIt() {
+        var results = Kit.run(SchemaEdgeTestCase.class, cassettes, "record");
+
+        results.testEvents().assertStatistics(s -> s.failed(0));
+        assertThat(displayNames(results)).contains("shortest email /email", "minimum 18 /age", "/tier = premium");
+        assertThat(NAMES).hasSameSizeAs(displayNames(results));
     }
 }

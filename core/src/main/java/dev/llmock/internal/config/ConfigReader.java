@@ -3,6 +3,7 @@ package dev.llmock.internal.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
@@ -48,14 +49,22 @@ public final class ConfigReader {
     private final String source;
     private final Function<String, String> env;
     private final boolean lenient;
+    private final ProviderCatalog providers;
 
-    private ConfigReader(String source, Function<String, String> env, boolean lenient) {
+    private ConfigReader(String source, Function<String, String> env, boolean lenient, ProviderCatalog providers) {
         this.source = source;
         this.env = env;
         this.lenient = lenient;
+        this.providers = providers;
     }
 
     public static LlmockConfig read(String json, String source, Function<String, String> env) {
+        return read(json, source, env, ProviderCatalog.installed());
+    }
+
+    /** Reads with the providers of {@code providers} allowed, each with its extra keys. */
+    public static LlmockConfig read(String json, String source, Function<String, String> env,
+                                    ProviderCatalog providers) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(json);
@@ -74,9 +83,9 @@ public final class ConfigReader {
             if (!llmockApi.isObject()) {
                 throw new ConfigException(source + ": \"MockLlmApi\" must be an object.");
             }
-            return new ConfigReader(source, env, true).config((ObjectNode) llmockApi, "MockLlmApi.");
+            return new ConfigReader(source, env, true, providers).config((ObjectNode) llmockApi, "MockLlmApi.");
         }
-        return new ConfigReader(source, env, false).config((ObjectNode) root, "");
+        return new ConfigReader(source, env, false, providers).config((ObjectNode) root, "");
     }
 
     /** Jackson quotes an unquoted word in full, and that word may be a pasted API key: never show it. */
@@ -126,7 +135,6 @@ public final class ConfigReader {
             throw bad(at, node, "an object such as {\"name\": \"fast\", \"provider\": \"ollama\"}");
         }
         ObjectNode backend = (ObjectNode) node;
-        checkKeys(backend, at, BACKEND_KEYS);
         JsonNode enabledNode = field(backend, "enabled", lenient);
         boolean enabled = enabledNode == null || enabledNode.isNull() || enabledNode.asBoolean(true);
         String name = text(backend, "name", at + ".", enabled);
@@ -137,11 +145,16 @@ public final class ConfigReader {
         String provider = text(backend, "provider", at + ".", enabled);
         provider = provider == null ? null : provider.toLowerCase(Locale.ROOT);
         provider = provider == null ? null : PROVIDER_ALIASES.getOrDefault(provider, provider);
-        if (provider == null || !PROVIDERS.contains(provider)) {
+        if (provider == null || !providers.knows(provider)) {
+            String module = provider == null ? null : ProviderCatalog.moduleOf(provider);
             throw new ConfigException(source + ": " + at + ".provider is " + (provider == null ? "missing"
-                    : "\"" + provider + "\"") + "; allowed values: " + new TreeSet<>(PROVIDERS)
-                    + " (lmstudio is an alias of openai).");
+                    : "\"" + provider + "\"") + "; allowed values: " + providers.names()
+                    + " (lmstudio is an alias of openai)." + (module == null ? ""
+                    : " Provider " + provider + " comes with " + module + ": add it to the class path."));
         }
+        List<String> keys = new ArrayList<>(BACKEND_KEYS);
+        new TreeSet<>(providers.optionKeys(provider)).forEach(keys::add);
+        checkKeys(backend, at, keys);
         String baseUrl = text(backend, "baseUrl", at + ".", enabled);
         if (baseUrl == null) {
             baseUrl = DEFAULT_URLS.get(provider);
@@ -161,7 +174,24 @@ public final class ConfigReader {
         Double costOut = decimal(backend, "costPer1kOutputTokens", at + ".", 0, 1_000_000);
         Integer timeout = integer(backend, "timeoutSeconds", at + ".", 1, 3600);
         return new BackendConfig(name, provider, baseUrl, model, apiKey, maxTokens, enabled,
-                weight == null ? 1 : weight, concurrency, fallback, costIn, costOut, timeout);
+                weight == null ? 1 : weight, concurrency, fallback, costIn, costOut, timeout,
+                options(backend, providers.optionKeys(provider), at + ".", enabled));
+    }
+
+    /** The provider's own keys as written; their factory checks the values, {@code ${VAR}} in strings resolved here. */
+    private Map<String, JsonNode> options(ObjectNode backend, Set<String> keys, String prefix, boolean resolveEnv) {
+        Map<String, JsonNode> options = new LinkedHashMap<>();
+        for (String key : keys) {
+            JsonNode value = field(backend, key, lenient);
+            if (value != null && value.isTextual()) {
+                String resolved = resolve(value.asText(), prefix + key, resolveEnv);
+                value = resolved == null ? null : TextNode.valueOf(resolved);
+            }
+            if (value != null) {
+                options.put(key, value);
+            }
+        }
+        return options;
     }
 
     private void checkDuplicates(List<BackendConfig> backends, String prefix) {

@@ -1,7 +1,10 @@
 package dev.llmock.internal.shape;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.ShapeException;
+import dev.llmock.internal.shape.ShapeNode.AnyShape;
 import dev.llmock.internal.shape.ShapeNode.ArrayShape;
 import dev.llmock.internal.shape.ShapeNode.BooleanShape;
 import dev.llmock.internal.shape.ShapeNode.MapShape;
@@ -11,14 +14,21 @@ import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import dev.llmock.internal.shape.ShapeNode.StringShape;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** Reads the JSON Schema subset that describes data (types, properties, items, bounds, formats, local refs). */
+/**
+ * Reads a JSON Schema: compiles it for validation ({@link SchemaDocument}) and derives llmock's simpler view of it
+ * (properties, items, bounds, formats), which routing, type checks and edge cases use. Parts the view cannot
+ * express become {@link AnyShape}; validation and generation always work on the schema itself.
+ */
 public final class SchemaParser {
     /** The extension keyword that carries {@code @Past} / {@code @Future}; plain JSON Schema has none. */
     public static final String TIME_KEYWORD = "x-llmock-time";
@@ -29,13 +39,16 @@ public final class SchemaParser {
     public static final String DISTRIBUTION_KEYWORD = "x-llmock-distribution";
 
     /** In a fixed order, so messages that list them read the same on every run ({@code Set.of} order varies). */
-    private static final Set<String> TYPES = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(
+    private static final Set<String> TYPES = Collections.unmodifiableSet(new LinkedHashSet<>(
             List.of("object", "array", "string", "integer", "number", "boolean", "null")));
     private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "$defs", "definitions", "$ref", "$comment",
-            "type", "properties", "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems",
-            "enum", "const", "format", "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
-            "exclusiveMaximum", "multipleOf", "description", "title", "examples", "default", "anyOf", "oneOf", "allOf",
-            "nullable", "maxProperties", "minProperties", TIME_KEYWORD, DISTRIBUTION_KEYWORD);
+            "$anchor", "$dynamicRef", "$dynamicAnchor", "type", "properties", "required", "additionalProperties",
+            "patternProperties", "propertyNames", "dependentRequired", "dependentSchemas", "unevaluatedProperties",
+            "items", "prefixItems", "contains", "minContains", "maxContains", "unevaluatedItems", "minItems",
+            "maxItems", "uniqueItems", "enum", "const", "format", "minLength", "maxLength", "pattern", "minimum",
+            "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "description", "title", "examples",
+            "default", "anyOf", "oneOf", "allOf", "not", "if", "then", "else", "nullable", "maxProperties",
+            "minProperties", "readOnly", "writeOnly", "deprecated", TIME_KEYWORD, DISTRIBUTION_KEYWORD);
 
     private final JsonNode document;
     private final Set<String> resolving = new HashSet<>();
@@ -70,50 +83,48 @@ public final class SchemaParser {
         return true;
     }
 
+    /**
+     * Compiles {@code schema} and derives its view.
+     *
+     * @throws ShapeException when the schema cannot be read, naming what and where
+     */
     public static ParsedShape parse(JsonNode schema) {
-        return new ParsedShape(new SchemaParser(schema).node(schema, ""), 1);
+        SchemaDocument compiled = SchemaDocument.compile(schema);
+        return new ParsedShape(new SchemaParser(compiled.document()).node(compiled.document(), ""), 1, compiled);
     }
 
     private ShapeNode node(JsonNode schema, String at) {
-        if (schema.isBoolean()) {
-            throw unsupported(at, "a boolean schema (true/false) says nothing about the data to generate;"
-                    + " give a schema with a type");
-        }
         if (!schema.isObject()) {
-            throw unsupported(at, "expected a schema object, but found " + schema.getNodeType().toString().toLowerCase());
+            return new AnyShape();
         }
-        if (schema.has("$ref")) {
-            return ref(schema.get("$ref").asText(), at);
+        if (schema.has("$ref") && schema.get("$ref").isTextual()) {
+            return ref(schema.get("$ref").asText());
         }
         for (String combinator : List.of("anyOf", "oneOf")) {
-            if (schema.has(combinator)) {
-                return alternatives(schema.get(combinator), at + "/" + combinator);
+            if (schema.get(combinator) instanceof ArrayNode options) {
+                return alternatives(options, at + "/" + combinator);
             }
         }
-        if (schema.has("allOf")) {
-            return allOf(schema, at);
+        if (schema.get("allOf") instanceof ArrayNode) {
+            return allOf((ObjectNode) schema, at);
         }
-        List<String> types = types(schema, at);
+        List<String> types = types(schema);
         boolean nullable = types.remove("null") || schema.path("nullable").asBoolean(false);
-        if (types.size() > 1) {
-            throw unsupported(at + "/type", "a value of several types " + types + " cannot be generated"
-                    + " consistently; use one type (plus \"null\")");
+        if (types.size() != 1) {
+            return new AnyShape();
         }
-        String type = types.isEmpty() ? "null" : types.get(0);
-        ShapeNode node = switch (type) {
+        ShapeNode node = switch (types.get(0)) {
             case "object" -> object(schema, at);
             case "array" -> array(schema, at);
             case "string" -> string(schema, at);
             case "integer" -> number(schema, true, at);
             case "number" -> number(schema, false, at);
-            case "boolean" -> new BooleanShape();
-            default -> throw unsupported(at + "/type", "a value that can only be null carries no data;"
-                    + " give a type such as \"string\"");
+            default -> new BooleanShape();
         };
         return nullable ? new NullableShape(node) : node;
     }
 
-    private List<String> types(JsonNode schema, String at) {
+    private static List<String> types(JsonNode schema) {
         List<String> types = new ArrayList<>();
         JsonNode type = schema.get("type");
         if (type == null) {
@@ -121,20 +132,27 @@ public final class SchemaParser {
                 types.add("object");
             } else if (schema.has("items")) {
                 types.add("array");
-            } else if (schema.has("enum") || schema.has("const") || schema.has("format") || schema.has("pattern")) {
+            } else if (schema.has("enum") && allText(schema.get("enum")) || schema.path("const").isTextual()
+                    || schema.has("format") || schema.has("pattern")) {
                 types.add("string");
-            } else {
-                throw unsupported(at, "the schema has no \"type\"; expected one of " + TYPES);
             }
             return types;
         }
         for (JsonNode each : type.isArray() ? type : List.of(type)) {
-            if (!each.isTextual() || !TYPES.contains(each.asText())) {
-                throw unsupported(at + "/type", "expected one of " + TYPES + ", but found " + each);
+            if (each.isTextual() && TYPES.contains(each.asText())) {
+                types.add(each.asText());
             }
-            types.add(each.asText());
         }
         return types;
+    }
+
+    private static boolean allText(JsonNode values) {
+        for (JsonNode value : values) {
+            if (!value.isTextual()) {
+                return false;
+            }
+        }
+        return values.size() > 0;
     }
 
     private ShapeNode object(JsonNode schema, String at) {
@@ -149,11 +167,9 @@ public final class SchemaParser {
                 node(e.getValue(), at + "/properties/" + escape(e.getKey()))));
         Set<String> required = new LinkedHashSet<>();
         for (JsonNode name : schema.path("required")) {
-            if (!fields.containsKey(name.asText())) {
-                throw unsupported(at + "/required", "\"" + name.asText() + "\" is required but not among the properties "
-                        + fields.keySet());
+            if (fields.containsKey(name.asText())) {
+                required.add(name.asText());
             }
-            required.add(name.asText());
         }
         String description = schema.hasNonNull("description") ? schema.get("description").asText() : null;
         return new ObjectShape(fields, required, description);
@@ -161,23 +177,20 @@ public final class SchemaParser {
 
     private ShapeNode array(JsonNode schema, String at) {
         JsonNode items = schema.get("items");
-        if (items == null || !items.isObject()) {
-            throw unsupported(at, "an array needs \"items\" with one schema for its elements");
-        }
-        return new ArrayShape(node(items, at + "/items"), intOrNull(schema, "minItems"), intOrNull(schema, "maxItems"),
+        ShapeNode item = items != null && items.isObject() ? node(items, at + "/items") : new AnyShape();
+        return new ArrayShape(item, intOrNull(schema, "minItems"), intOrNull(schema, "maxItems"),
                 schema.path("uniqueItems").asBoolean(false));
     }
 
     private ShapeNode string(JsonNode schema, String at) {
         List<String> values = new ArrayList<>();
-        if (schema.has("const")) {
+        if (schema.path("const").isTextual()) {
             values.add(schema.get("const").asText());
         }
         for (JsonNode value : schema.path("enum")) {
-            if (!value.isTextual()) {
-                throw unsupported(at + "/enum", "only string enums are supported, but found " + value);
+            if (value.isTextual()) {
+                values.add(value.asText());
             }
-            values.add(value.asText());
         }
         String example = schema.path("examples").isArray() && schema.path("examples").size() > 0
                 ? schema.path("examples").get(0).asText() : null;
@@ -186,12 +199,12 @@ public final class SchemaParser {
             case "future" -> ShapeNode.Temporal.FUTURE;
             default -> ShapeNode.Temporal.ANY;
         };
-        if (schema.hasNonNull("pattern")) {
-            checkPattern(schema.get("pattern").asText(), at + "/pattern");
+        String pattern = schema.path("pattern").isTextual() ? schema.get("pattern").asText() : null;
+        if (pattern != null && !javaReads(pattern)) {
+            pattern = null;
         }
-        StringShape string = new StringShape(schema.hasNonNull("format") ? schema.get("format").asText() : null,
-                values, intOrNull(schema, "minLength"), intOrNull(schema, "maxLength"),
-                schema.hasNonNull("pattern") ? schema.get("pattern").asText() : null, time, example);
+        StringShape string = new StringShape(schema.path("format").isTextual() ? schema.get("format").asText() : null,
+                values, intOrNull(schema, "minLength"), intOrNull(schema, "maxLength"), pattern, time, example);
         if (schema.hasNonNull(DISTRIBUTION_KEYWORD)) {
             try {
                 return Directives.weighted(string, schema.get(DISTRIBUTION_KEYWORD).asText());
@@ -207,18 +220,19 @@ public final class SchemaParser {
         BigDecimal max = decimalOrNull(schema, "maximum");
         BigDecimal exclusiveMin = decimalOrNull(schema, "exclusiveMinimum");
         BigDecimal exclusiveMax = decimalOrNull(schema, "exclusiveMaximum");
+        // The view's bounds are inclusive: the nearest value inside an exclusive bound stands for it.
         BigDecimal step = integer ? BigDecimal.ONE : new BigDecimal("0.01");
-        if (exclusiveMin != null) {
+        if (exclusiveMin != null && (min == null || exclusiveMin.compareTo(min) >= 0)) {
             min = exclusiveMin.add(step);
         }
-        if (exclusiveMax != null) {
+        if (exclusiveMax != null && (max == null || exclusiveMax.compareTo(max) <= 0)) {
             max = exclusiveMax.subtract(step);
-        }
-        if (min != null && max != null && min.compareTo(max) > 0) {
-            throw unsupported(at, "minimum " + min.toPlainString() + " is above maximum " + max.toPlainString());
         }
         NumberShape number = new NumberShape(integer, min, max);
         if (schema.hasNonNull(DISTRIBUTION_KEYWORD)) {
+            if (min != null && max != null && min.compareTo(max) > 0) {
+                throw unsupported(at, "minimum " + min.toPlainString() + " is above maximum " + max.toPlainString());
+            }
             try {
                 Distribution distribution = Distribution.parse(schema.get(DISTRIBUTION_KEYWORD).asText());
                 return new ShapeNode.DistributionShape(number, distribution);
@@ -229,7 +243,7 @@ public final class SchemaParser {
         return number;
     }
 
-    private ShapeNode alternatives(JsonNode options, String at) {
+    private ShapeNode alternatives(ArrayNode options, String at) {
         List<JsonNode> nonNull = new ArrayList<>();
         boolean nullable = false;
         for (JsonNode option : options) {
@@ -239,25 +253,27 @@ public final class SchemaParser {
                 nonNull.add(option);
             }
         }
-        if (nonNull.isEmpty()) {
-            throw unsupported(at, "every alternative is null; give at least one typed alternative");
+        if (nonNull.size() != 1) {
+            // Several typed options: the view cannot say which; the schema itself decides.
+            return new AnyShape();
         }
-        // Generated data takes the first alternative; the others are accepted as documentation.
-        ShapeNode first = node(nonNull.get(0), at + "/0");
-        return nullable ? new NullableShape(first) : first;
+        ShapeNode only = node(nonNull.get(0), at + "/0");
+        return nullable ? new NullableShape(only) : only;
     }
 
-    private ShapeNode allOf(JsonNode schema, String at) {
-        var merged = schema.deepCopy();
-        var all = ((com.fasterxml.jackson.databind.node.ObjectNode) merged).remove("allOf");
-        var target = (com.fasterxml.jackson.databind.node.ObjectNode) merged;
+    private ShapeNode allOf(ObjectNode schema, String at) {
+        ObjectNode target = schema.deepCopy();
+        JsonNode all = target.remove("allOf");
         for (JsonNode part : all) {
-            JsonNode resolved = part.has("$ref") ? resolve(part.get("$ref").asText(), at) : part;
+            JsonNode resolved = part.path("$ref").isTextual() ? resolve(part.get("$ref").asText()) : part;
+            if (resolved == null || !resolved.isObject()) {
+                return new AnyShape();
+            }
             resolved.fields().forEachRemaining(e -> {
-                if (e.getValue().isObject() && target.get(e.getKey()) instanceof com.fasterxml.jackson.databind.node.ObjectNode existing) {
-                    existing.setAll((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue());
-                } else if (e.getValue().isArray() && target.get(e.getKey()) instanceof com.fasterxml.jackson.databind.node.ArrayNode existing) {
-                    existing.addAll((com.fasterxml.jackson.databind.node.ArrayNode) e.getValue());
+                if (e.getValue().isObject() && target.get(e.getKey()) instanceof ObjectNode existing) {
+                    existing.setAll((ObjectNode) e.getValue());
+                } else if (e.getValue().isArray() && target.get(e.getKey()) instanceof ArrayNode existing) {
+                    existing.addAll((ArrayNode) e.getValue());
                 } else {
                     target.set(e.getKey(), e.getValue());
                 }
@@ -266,42 +282,40 @@ public final class SchemaParser {
         return node(target, at);
     }
 
-    private ShapeNode ref(String ref, String at) {
-        if (!resolving.add(ref)) {
-            throw unsupported(at + "/$ref", "the schema refers to itself through \"" + ref + "\"; recursive shapes"
-                    + " cannot be generated to a finite depth. Give the nested level its own schema");
+    private ShapeNode ref(String ref) {
+        JsonNode target = resolve(ref);
+        if (target == null || !resolving.add(ref)) {
+            // Recursive or not a plain pointer: the view stops here.
+            return new AnyShape();
         }
         try {
-            return node(resolve(ref, at), ref.substring(1));
+            return node(target, ref.substring(1));
         } finally {
             resolving.remove(ref);
         }
     }
 
-    private JsonNode resolve(String ref, String at) {
-        if (!ref.startsWith("#")) {
-            throw unsupported(at + "/$ref", "only local references (\"#/$defs/Name\") are supported, but found \""
-                    + ref + "\"; inline the referenced schema");
+    private JsonNode resolve(String ref) {
+        if (!ref.startsWith("#/") && !ref.equals("#")) {
+            return null;
         }
         JsonNode target = document.at(ref.substring(1));
-        if (target.isMissingNode()) {
-            throw unsupported(at + "/$ref", "\"" + ref + "\" points at nothing in this schema");
-        }
-        return target;
+        return target.isMissingNode() ? null : target;
     }
 
-    /** A pattern Java cannot compile fails here, with its pointer, rather than later inside validation. */
-    private static void checkPattern(String pattern, String at) {
+    private static boolean javaReads(String pattern) {
         try {
-            java.util.regex.Pattern.compile(pattern);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw unsupported(at, "\"" + pattern + "\" is not a regular expression Java can read ("
-                    + e.getDescription() + " at index " + e.getIndex() + ")");
+            // The view's pattern is read as Java reads it (llmock's own validator and generator do), so both must.
+            EcmaRegex.compile(pattern);
+            Pattern.compile(pattern);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
         }
     }
 
     private static Integer intOrNull(JsonNode schema, String key) {
-        return schema.hasNonNull(key) ? schema.get(key).asInt() : null;
+        return schema.path(key).isNumber() ? schema.get(key).asInt() : null;
     }
 
     private static BigDecimal decimalOrNull(JsonNode schema, String key) {

@@ -17,6 +17,8 @@ public final class ShapeAccess {
     public interface Bridge {
         ShapeNode node(Shape shape);
 
+        SchemaDocument schema(Shape shape);
+
         Shape wrap(ShapeNode node, int cacheVariants);
     }
 
@@ -31,6 +33,11 @@ public final class ShapeAccess {
     /** The model behind {@code shape}. */
     public static ShapeNode node(Shape shape) {
         return bridge().node(Objects.requireNonNull(shape, "shape"));
+    }
+
+    /** The compiled JSON Schema behind {@code shape}, or null when it is a template or a Java type's shape. */
+    public static SchemaDocument schema(Shape shape) {
+        return bridge().schema(Objects.requireNonNull(shape, "shape"));
     }
 
     /** A public shape around {@code node}. */

@@ -1,8 +1,12 @@
 package dev.llmock.internal.shape;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,8 +22,8 @@ public sealed interface ShapeNode {
     record ObjectShape(Map<String, ShapeNode> properties, Set<String> required, String description)
             implements ShapeNode {
         public ObjectShape {
-            properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
-            required = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(required));
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+            required = Collections.unmodifiableSet(new LinkedHashSet<>(required));
         }
 
         @Override
@@ -143,8 +147,8 @@ public sealed interface ShapeNode {
      */
     record DistributionShape(NumberShape number, Distribution distribution) implements ShapeNode {
         public DistributionShape {
-            java.util.Objects.requireNonNull(number, "number");
-            java.util.Objects.requireNonNull(distribution, "distribution");
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(distribution, "distribution");
         }
 
         /** The directive as written in templates, e.g. {@code int ~ normal(35, 12) in [18, 100]}. */
@@ -190,6 +194,17 @@ public sealed interface ShapeNode {
         @Override
         public String describe() {
             return "one of " + directive() + " (weighted)";
+        }
+    }
+
+    /**
+     * Any JSON value: the part of a JSON Schema that llmock's simpler view cannot express (several types, a choice
+     * among options, a recursive reference). The schema itself still validates and generates that part.
+     */
+    record AnyShape() implements ShapeNode {
+        @Override
+        public String describe() {
+            return "any value";
         }
     }
 

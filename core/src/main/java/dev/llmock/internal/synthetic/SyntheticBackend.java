@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.LlmockConfig;
+import dev.llmock.Shape;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.engine.Seeds;
+import dev.llmock.internal.shape.SchemaDocument;
 import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
@@ -55,17 +57,23 @@ public final class SyntheticBackend implements Backend {
         // A repair asks again with a fresh seed: the same seed would give the same record.
         long seed = request.repair().isEmpty() ? request.seed() : Seeds.mix(request.seed() ^ request.repair().size());
         if (request.count() == 1) {
-            JsonNode record = SyntheticGenerator.record(ShapeAccess.node(request.shape()), Seeds.forRecord(seed,
-                    request.firstIndex()), request.firstIndex(), previous(request, 0));
+            JsonNode record = record(request.shape(), Seeds.forRecord(seed, request.firstIndex()), request.firstIndex(),
+                    previous(request, 0));
             return BackendResponse.of(this, record);
         }
         ArrayNode records = Json.MAPPER.createArrayNode();
         for (int i = 0; i < request.count(); i++) {
             int index = request.firstIndex() + i;
-            records.add(SyntheticGenerator.record(ShapeAccess.node(request.shape()), Seeds.forRecord(seed, index), index,
-                    previous(request, i)));
+            records.add(record(request.shape(), Seeds.forRecord(seed, index), index, previous(request, i)));
         }
         return BackendResponse.of(this, records);
+    }
+
+    /** A JSON Schema shape is generated from its schema; templates and Java types from llmock's own model. */
+    private static JsonNode record(Shape shape, long seed, int index, JsonNode previous) {
+        SchemaDocument schema = ShapeAccess.schema(shape);
+        return schema != null ? SchemaInstances.record(shape, schema, seed, index, previous)
+                : SyntheticGenerator.record(ShapeAccess.node(shape), seed, index, previous);
     }
 
     private static JsonNode previous(BackendRequest request, int offset) {

@@ -56,6 +56,10 @@ final class SyntheticGenerator {
         if (shape instanceof NullableShape nullable) {
             return value(nullable.value(), name, kind, record, address);
         }
+        if (shape instanceof ShapeNode.AnyShape) {
+            // Only a JSON Schema's view has these, and its schema generates them; a merged view gets a named string.
+            return TextNode.valueOf(string(StringShape.plain(), name, kind, record, address));
+        }
         if (shape instanceof ShapeNode.DistributionShape distribution) {
             // The engine samples these from the distribution and fixes them; this is only a value in bounds.
             return number(distribution.number(), name, record);
@@ -136,7 +140,7 @@ final class SyntheticGenerator {
         if (shape.format() != null) {
             text = formatted(shape, name, record);
             if (text != null) {
-                return fitFormatted(text, shape);
+                return fitFormatted(text, shape.format(), shape.maxLength());
             }
         }
         text = NamedValues.string(name, kind, faker, record, address);
@@ -171,12 +175,11 @@ final class SyntheticGenerator {
     }
 
     /** Shortens an email or URI to a schema's {@code maxLength} while keeping it an email or URI. */
-    private static String fitFormatted(String text, StringShape shape) {
-        Integer max = shape.maxLength();
+    static String fitFormatted(String text, String format, Integer max) {
         if (max == null || text.codePointCount(0, text.length()) <= max) {
             return text;
         }
-        if ("email".equals(shape.format()) && text.indexOf('@') > 0) {
+        if ("email".equals(format) && text.indexOf('@') > 0) {
             String domain = "example.com";
             String local = text.substring(0, text.indexOf('@'));
             int room = max - domain.length() - 1;
@@ -186,7 +189,7 @@ final class SyntheticGenerator {
             String cut = local.substring(0, Math.min(local.length(), room)).replaceAll("\\.+$", "");
             return (cut.isEmpty() ? local.substring(0, 1) : cut) + "@" + domain;
         }
-        if ("uri".equals(shape.format())) {
+        if ("uri".equals(format)) {
             int path = text.indexOf('/', "https://".length());
             String site = path < 0 ? text : text.substring(0, path);
             return site.length() <= max ? site : "https://example.com";

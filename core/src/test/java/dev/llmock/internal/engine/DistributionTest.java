@@ -11,6 +11,7 @@ import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.Shape;
+import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.ShapeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,9 @@ class DistributionTest {
                 + "\"premium\"],\"x-llmock-distribution\":\"free:70|premium:30\"}");
         assertThat(schema.at("/properties/spend/x-llmock-distribution").asText())
                 .isEqualTo("mix(0.6 normal(30, 5), 0.4 normal(60, 8))");
-        assertThat(Shape.fromJsonSchema(schema)).isEqualTo(shape);
+        Shape back = Shape.fromJsonSchema(schema);
+        assertThat(ShapeAccess.node(back)).isEqualTo(ShapeAccess.node(shape));
+        assertThat(back.canonical()).isEqualTo(shape.canonical());
     }
 
     @Test

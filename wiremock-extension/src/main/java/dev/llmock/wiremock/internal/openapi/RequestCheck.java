@@ -9,6 +9,7 @@ import dev.llmock.openapi.OpenApiRequestBody;
 import dev.llmock.wiremock.internal.HttpFacts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,11 +71,9 @@ final class RequestCheck {
         }
         JsonNode json = parse(content.get(), body, contentType, errors);
         if (json != null) {
-            served.bodyShape(content.get()).ifPresent(shape -> {
-                for (Violation violation : shape.validate(json)) {
-                    errors.add(Problem.Error.body(violation.pointer(), violation.reason()));
-                }
-            });
+            served.bodyShape(content.get()).ifPresent(shape -> shape.validate(json).stream()
+                    .sorted(Comparator.comparing(Violation::pointer))
+                    .forEach(violation -> errors.add(Problem.Error.body(violation.pointer(), violation.reason()))));
         }
         return new Result(errors, json, null);
     }

@@ -79,6 +79,20 @@ final class ServeCommand implements Callable<Integer> {
                     + " under its server's path, or under /base when given as /base=spec.yaml. Repeatable.")
     List<String> openApi = new ArrayList<>();
 
+    @Option(names = "--graphql-schema", paramLabel = "<schema.graphqls>",
+            description = "GraphQL schema (SDL) that types the answers of /graphql and validates queries"
+                    + " (default: none; types guessed from field names).")
+    Path graphQlSchema;
+
+    @Option(names = "--max-contexts", defaultValue = "" + LlmockWireMock.DEFAULT_MAX_CONTEXTS,
+            description = "API contexts kept at once, the least used dropped beyond (default: ${DEFAULT-VALUE}).")
+    int maxContexts;
+
+    @Option(names = "--max-context-entities", defaultValue = "" + LlmockWireMock.DEFAULT_MAX_CONTEXT_ENTITIES,
+            description = "Entities kept per API context, the least recently used dropped beyond"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxContextEntities;
+
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -95,6 +109,14 @@ final class ServeCommand implements Callable<Integer> {
                 .directory(cassetteDirectory(settings)).build();
         LlmockWireMock.Builder builder = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet)
                 .cassette(cassette).seed(seed).maxBodyBytes(maxBodyBytes);
+        try {
+            builder.maxContexts(maxContexts).maxContextEntities(maxContextEntities);
+            if (graphQlSchema != null) {
+                builder.graphQlSchema(graphQlSchema);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new LlmockCommand.BadInputException(e.getMessage());
+        }
         openApi.forEach(spec -> OpenApiOption.addTo(builder, spec));
         try {
             llmock = builder.build();

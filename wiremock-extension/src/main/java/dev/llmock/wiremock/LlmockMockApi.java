@@ -2,6 +2,7 @@ package dev.llmock.wiremock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.extension.MappingsLoaderExtension;
@@ -49,7 +50,15 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
     /** The catch-all stub's priority; stubs with a smaller number (the default is 5) win: {@value}. */
     public static final int PRIORITY = 1000;
 
+    /** Where API contexts are listed and cleared: {@value}. */
+    public static final String CONTEXTS_PATH = "/api/contexts";
+
     private static final UUID STUB_ID = UUID.nameUUIDFromBytes(NAME.getBytes(StandardCharsets.UTF_8));
+    /** Where GraphQL queries are answered besides {@value #PATH_PREFIX}{@code /graphql}: {@value}. */
+    public static final String GRAPHQL_PATH = "/graphql";
+
+    private static final UUID GRAPHQL_STUB_ID = UUID.nameUUIDFromBytes(GRAPHQL_PATH.getBytes(StandardCharsets.UTF_8));
+    private static final UUID CONTEXTS_STUB_ID = UUID.nameUUIDFromBytes(CONTEXTS_PATH.getBytes(StandardCharsets.UTF_8));
 
     private final LlmockWireMock llmock;
     private final MockApiResponder responder;
@@ -61,7 +70,7 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
 
     LlmockMockApi(LlmockWireMock llmock) {
         this.llmock = llmock;
-        this.responder = new MockApiResponder(PATH_PREFIX, llmock.engineHandle());
+        this.responder = new MockApiResponder(PATH_PREFIX, llmock.engineHandle(), llmock.apiFeatures());
     }
 
     @Override
@@ -80,11 +89,39 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
         return stub;
     }
 
-    /** Synchronized: concurrent tests reset WireMock's mappings concurrently, and the stub must be added once. */
+    /** The management API of API contexts under {@value #CONTEXTS_PATH}, answered by this extension. */
+    static StubMapping contextsStub() {
+        StubMapping stub = any(urlPathMatching(CONTEXTS_PATH + "(/.*)?"))
+                .atPriority(PRIORITY)
+                .willReturn(aResponse().withTransformers(NAME))
+                .build();
+        stub.setId(CONTEXTS_STUB_ID);
+        stub.setName("llmock API contexts (" + CONTEXTS_PATH + "/**)");
+        return stub;
+    }
+
+    /** The GraphQL endpoint at {@value #GRAPHQL_PATH}, answered by this extension. */
+    static StubMapping graphQlStub() {
+        StubMapping stub = any(urlPathEqualTo(GRAPHQL_PATH))
+                .atPriority(PRIORITY)
+                .willReturn(aResponse().withTransformers(NAME))
+                .build();
+        stub.setId(GRAPHQL_STUB_ID);
+        stub.setName("llmock GraphQL (" + GRAPHQL_PATH + ")");
+        return stub;
+    }
+
+    /** Synchronized: concurrent tests reset WireMock's mappings concurrently, and the stubs must be added once. */
     @Override
     public synchronized void loadMappingsInto(StubMappings stubMappings) {
         if (stubMappings.get(STUB_ID).isEmpty()) { // WireMock may load default mappings more than once
             stubMappings.addMapping(stub());
+        }
+        if (stubMappings.get(CONTEXTS_STUB_ID).isEmpty()) {
+            stubMappings.addMapping(contextsStub());
+        }
+        if (stubMappings.get(GRAPHQL_STUB_ID).isEmpty()) {
+            stubMappings.addMapping(graphQlStub());
         }
     }
 

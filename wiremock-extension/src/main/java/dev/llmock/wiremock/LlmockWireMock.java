@@ -10,14 +10,19 @@ import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.spi.FixtureInterceptor;
+import dev.llmock.wiremock.internal.ApiFeatures;
 import dev.llmock.wiremock.internal.EngineHandle;
 import dev.llmock.wiremock.internal.FactOverlay;
 import dev.llmock.wiremock.internal.Messages;
 import dev.llmock.wiremock.internal.RunningTests;
+import dev.llmock.wiremock.internal.context.ContextOverlay;
+import dev.llmock.wiremock.internal.context.ContextStore;
+import dev.llmock.wiremock.internal.graphql.GraphQlSchema;
 import dev.llmock.wiremock.internal.openapi.OpenApiExtension;
 import dev.llmock.wiremock.internal.openapi.OpenApiMocks;
 import dev.llmock.wiremock.internal.openapi.OpenApiSupport;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @since 0.1.0
  */
+// Longer than 350 lines because the builder documents each of its options (cassettes, engine, limits, contexts, GraphQL,
+// OpenAPI).
 public final class LlmockWireMock implements AutoCloseable {
     /** The cassette name used unless one is given: {@value}. */
     public static final String DEFAULT_CASSETTE = "llmock-wiremock";
@@ -53,6 +60,11 @@ public final class LlmockWireMock implements AutoCloseable {
     /** Request bodies larger than this many bytes are answered with 413, unless configured: {@value}. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+    /** API contexts kept at once unless configured: {@value}. */
+    public static final int DEFAULT_MAX_CONTEXTS = ContextStore.DEFAULT_MAX_CONTEXTS;
+    /** Entities kept per API context unless configured: {@value}. */
+    public static final int DEFAULT_MAX_CONTEXT_ENTITIES = ContextStore.DEFAULT_MAX_ENTITIES;
+
     private static final AtomicReference<LlmockWireMock> SHARED = new AtomicReference<>();
 
     private final LlmockConfig config;
@@ -62,6 +74,8 @@ public final class LlmockWireMock implements AutoCloseable {
     private final AtomicReference<Cassette> cassette = new AtomicReference<>();
     private final RunningTests tests = new RunningTests();
     private final EngineHandle engineHandle;
+    private final ContextStore contexts;
+    private final ApiFeatures apiFeatures;
     private final LlmockResponseTransformer transformer;
     private final LlmockMockApi mockApi;
     /** Null unless OpenAPI descriptions were given. */
@@ -80,13 +94,18 @@ public final class LlmockWireMock implements AutoCloseable {
             return current == null ? chain.proceed(chain.request()) : current.interceptor().intercept(chain);
         };
         Llmock.Builder engineBuilder = Llmock.newBuilder().config(config).interceptor(currentCassette)
-                .interceptor(new FactOverlay());
+                .interceptor(new FactOverlay()).interceptor(new ContextOverlay());
         if (builder.seed != null) {
             engineBuilder.seed(builder.seed);
         }
         this.engine = engineBuilder.build();
         this.engineHandle = new EngineHandle(this::generate, () -> mode() == RecordMode.REPLAY, tests::labelFor,
                 maxBodyBytes, config);
+        this.contexts = new ContextStore(
+                builder.maxContexts == null ? ContextStore.DEFAULT_MAX_CONTEXTS : builder.maxContexts,
+                builder.maxContextEntities == null ? ContextStore.DEFAULT_MAX_ENTITIES : builder.maxContextEntities,
+                Clock.systemUTC());
+        this.apiFeatures = new ApiFeatures(contexts, builder.context, builder.graphQlSchema);
         this.transformer = new LlmockResponseTransformer(this);
         this.mockApi = new LlmockMockApi(this);
         try {
@@ -168,6 +187,20 @@ public final class LlmockWireMock implements AutoCloseable {
         return current == null ? RecordMode.LIVE : current.mode();
     }
 
+    /**
+     * The API context {@code name} of the mock API, to put a test's own entities into it or to read what requests
+     * left there; created empty on first use.
+     */
+    public ApiContext context(String name) {
+        contexts.stateOf(name);
+        return new ApiContext(contexts, name);
+    }
+
+    /** The context of mock API requests that name none, or null when there is none. */
+    public String defaultContext() {
+        return apiFeatures.defaultContext();
+    }
+
     /** Largest request body answered; longer ones get 413. */
     public long maxBodyBytes() {
         return maxBodyBytes;
@@ -198,6 +231,10 @@ public final class LlmockWireMock implements AutoCloseable {
 
     EngineHandle engineHandle() {
         return engineHandle;
+    }
+
+    ApiFeatures apiFeatures() {
+        return apiFeatures;
     }
 
     /** The tests running against this server, which label the requests. */
@@ -236,6 +273,10 @@ public final class LlmockWireMock implements AutoCloseable {
         private Long maxBodyBytes;
         private boolean noCassette;
         private final List<OpenApiMocks.Source> openApi = new ArrayList<>();
+        private String context;
+        private Integer maxContexts;
+        private Integer maxContextEntities;
+        private GraphQlSchema graphQlSchema;
 
         private Builder() {
         }
@@ -316,6 +357,49 @@ public final class LlmockWireMock implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The API context of mock API requests that name none ({@code ?context=} or {@code X-Api-Context}); by
+         * default they belong to none.
+         */
+        public Builder context(String name) {
+            requireUnset(context, "context");
+            this.context = Objects.requireNonNull(name, "context");
+            return this;
+        }
+
+        /** API contexts kept at once, the least used dropped beyond; {@value LlmockWireMock#DEFAULT_MAX_CONTEXTS} by default. */
+        public Builder maxContexts(int value) {
+            requireUnset(maxContexts, "maxContexts");
+            this.maxContexts = positive(value, "maxContexts");
+            return this;
+        }
+
+        /** Entities kept per API context, the least recently touched dropped beyond; {@value LlmockWireMock#DEFAULT_MAX_CONTEXT_ENTITIES} by default. */
+        public Builder maxContextEntities(int value) {
+            requireUnset(maxContextEntities, "maxContextEntities");
+            this.maxContextEntities = positive(value, "maxContextEntities");
+            return this;
+        }
+
+        /**
+         * A GraphQL schema (SDL) that types the answers of {@code /graphql} and validates the queries sent to it;
+         * without one, types are guessed from field names.
+         *
+         * @throws IllegalArgumentException naming the line and column when the schema is not valid
+         */
+        public Builder graphQlSchema(String sdl) {
+            requireUnset(graphQlSchema, "graphQlSchema");
+            this.graphQlSchema = GraphQlSchema.parse(Objects.requireNonNull(sdl, "graphQlSchema"), "(given text)");
+            return this;
+        }
+
+        /** As {@link #graphQlSchema(String)}, read from a file such as {@code schema.graphqls}. */
+        public Builder graphQlSchema(Path file) {
+            requireUnset(graphQlSchema, "graphQlSchema");
+            this.graphQlSchema = GraphQlSchema.read(Objects.requireNonNull(file, "graphQlSchema"));
+            return this;
+        }
+
         public LlmockWireMock build() {
             if (cassettes != null && (directory != null || mode != null)) {
                 throw new IllegalStateException(Messages.cassettesAndDirectory());
@@ -338,6 +422,13 @@ public final class LlmockWireMock implements AutoCloseable {
                 resolved = builder.build();
             }
             return new LlmockWireMock(this, resolved, cassette == null ? DEFAULT_CASSETTE : cassette);
+        }
+
+        private static int positive(int value, String option) {
+            if (value < 1) {
+                throw new IllegalArgumentException(Messages.notPositive(option, value));
+            }
+            return value;
         }
 
         private static void requireUnset(Object current, String option) {

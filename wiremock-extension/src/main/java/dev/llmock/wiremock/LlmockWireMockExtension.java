@@ -12,16 +12,20 @@ import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.wiremock.internal.GeneratedEntities;
 import dev.llmock.wiremock.internal.Messages;
 import dev.llmock.wiremock.internal.RunningTests;
 import dev.llmock.wiremock.internal.openapi.OpenApiMocks;
 import dev.llmock.wiremock.internal.openapi.OpenApiSupport;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
  * WireMock's own {@link WireMockExtension} with llmock in it: the {@value LlmockResponseTransformer#NAME} transformer
@@ -49,7 +53,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @since 0.1.0
  */
-public final class LlmockWireMockExtension extends WireMockExtension {
+// Longer than 350 lines because its builder mirrors WireMock's and adds llmock's documented options.
+public final class LlmockWireMockExtension extends WireMockExtension implements InvocationInterceptor {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             LlmockWireMockExtension.class);
 
@@ -73,6 +78,21 @@ public final class LlmockWireMockExtension extends WireMockExtension {
     /** The engine and cassette behind the server. */
     public LlmockWireMock llmock() {
         return llmock;
+    }
+
+    /**
+     * The API context named by {@link Builder#context(String)}: every mock API request that names no context of its
+     * own belongs to it, it is emptied before each test, and the test method's {@code @Generated} arguments are put
+     * into it (a {@code Customer} under {@code /customers}), so that {@code GET /api/mock/customers/{id}} answers with
+     * the customer the test was given.
+     *
+     * @throws IllegalStateException when the builder named no context
+     */
+    public ApiContext context() {
+        if (llmock.defaultContext() == null) {
+            throw new IllegalStateException(Messages.noDefaultContext());
+        }
+        return llmock.context(llmock.defaultContext());
     }
 
     /** The cassette of the current test class, or null before the first test. */
@@ -106,9 +126,30 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         if (current == null || !current.name().equals(name)) {
             useCassetteOf(context);
         }
+        if (llmock.defaultContext() != null) {
+            context().clear(); // each test starts its world afresh, so it replays alike in any order
+        }
         // closed by JUnit after the test, which is when its recordings are settled and saved
         context.getStore(NAMESPACE).put(TestScope.class,
                 new TestScope(context, llmock, llmock.tests().start(label(context))));
+    }
+
+    /** Puts the test method's {@code @Generated} arguments into the default API context, when there is one. */
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext extensionContext) throws Throwable {
+        if (llmock.defaultContext() != null) {
+            ApiContext world = context();
+            GeneratedEntities.of(invocationContext.getExecutable(), invocationContext.getArguments().toArray(),
+                    (collection, entity) -> {
+                        try {
+                            world.put(collection, entity);
+                        } catch (IllegalArgumentException e) {
+                            // an argument without an id is no entity a request could ask for
+                        }
+                    });
+        }
+        invocation.proceed();
     }
 
     @Override
@@ -189,6 +230,8 @@ public final class LlmockWireMockExtension extends WireMockExtension {
         private Long maxBodyBytes;
         private boolean mockApi = true;
         private final List<OpenApiMocks.Source> openApi = new ArrayList<>();
+        private String context;
+        private Path graphQlSchema;
 
         private Builder() {
         }
@@ -270,6 +313,22 @@ public final class LlmockWireMockExtension extends WireMockExtension {
             return this;
         }
 
+        /**
+         * The API context of the mock API requests that name none; see {@link LlmockWireMockExtension#context()}.
+         */
+        public Builder context(String name) {
+            requireUnset(context, "context");
+            this.context = Objects.requireNonNull(name, "context");
+            return this;
+        }
+
+        /** A GraphQL schema file typing the answers of {@code /graphql}; see {@link LlmockWireMock.Builder#graphQlSchema(Path)}. */
+        public Builder graphQlSchema(Path file) {
+            requireUnset(graphQlSchema, "graphQlSchema");
+            this.graphQlSchema = Objects.requireNonNull(file, "graphQlSchema");
+            return this;
+        }
+
         /** Whether the catch-all mock API answers under {@value LlmockMockApi#PATH_PREFIX}; true by default. */
         public Builder mockApi(boolean value) {
             this.mockApi = value;
@@ -307,6 +366,12 @@ public final class LlmockWireMockExtension extends WireMockExtension {
                 llmockBuilder.maxBodyBytes(maxBodyBytes);
             }
             openApi.forEach(spec -> llmockBuilder.openApi(spec.location(), spec.basePath()));
+            if (context != null) {
+                llmockBuilder.context(context);
+            }
+            if (graphQlSchema != null) {
+                llmockBuilder.graphQlSchema(graphQlSchema);
+            }
             LlmockWireMock llmock = llmockBuilder.build();
             WireMockConfiguration wireMockOptions = options != null ? options
                     : wireMockConfig().dynamicPort().bindAddress("127.0.0.1");

@@ -57,6 +57,14 @@ final class Http {
                 .thenApply(response -> new Reply(response.statusCode(), response.body(), response));
     }
 
+    static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + json, e);
+        }
+    }
+
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

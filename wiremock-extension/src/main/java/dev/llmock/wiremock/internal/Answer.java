@@ -27,9 +27,9 @@ import java.util.logging.Logger;
 public record Answer(int status, JsonNode body, Source source, boolean cacheable) {
     private static final Logger LOG = Logger.getLogger(Answer.class.getName());
 
-    /** How an answer's body was obtained. */
+    /** How an answer's body was obtained; {@code CONTEXT}: from an API context's state, with no generation. */
     public enum Source {
-        GENERATED, REPLAYED, CACHED, SIMULATED, ERROR;
+        GENERATED, REPLAYED, CACHED, SIMULATED, ERROR, CONTEXT;
 
         /** As written in the {@code X-Llmock-Source} header: {@code generated}, {@code replayed}, ... */
         public String id() {

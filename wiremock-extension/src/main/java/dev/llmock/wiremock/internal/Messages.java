@@ -15,6 +15,15 @@ public final class Messages {
         return "maxBodyBytes must be 0 or more, but was " + value + ".";
     }
 
+    public static String notPositive(String option, long value) {
+        return option + " must be at least 1, but was " + value + ".";
+    }
+
+    public static String noDefaultContext() {
+        return "This extension names no API context; build it with LlmockWireMockExtension.newInstance()"
+                + ".context(\"shop\"), or use llmock().context(\"shop\").";
+    }
+
     public static String cassettesAndDirectory() {
         return "cassettes(Cassettes) already holds a directory and a mode; leave out cassettes(Path) and mode(...),"
                 + " or build the Cassettes with them.";
@@ -81,6 +90,25 @@ public final class Messages {
     static String unexpected(Throwable e) {
         return "llmock could not answer this request: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+    }
+
+    static String badChunkDelay(String value, int max) {
+        return "The chunk delay \"" + value + "\" (from ?chunkDelayMs=) is not usable; expected milliseconds between"
+                + " events, a whole number from 0 to " + max + ".";
+    }
+
+    static String missingQuery() {
+        return "A GraphQL request needs a \"query\": POST {\"query\":\"{ users { id name } }\"} as"
+                + " application/json, or GET ?query=...";
+    }
+
+    static String badVariables() {
+        return "\"variables\" must be a JSON object, e.g. {\"id\":\"42\"}.";
+    }
+
+    static String notJson(String what) {
+        return "The GraphQL request body is not valid JSON: " + what + ". Send {\"query\":\"...\"} as"
+                + " application/json.";
     }
 
     /** The reason phrase of an HTTP status, for simulated errors. */

@@ -9,6 +9,9 @@ import dev.llmock.LlmockConfig;
 import dev.llmock.Shape;
 import dev.llmock.ShapeException;
 import dev.llmock.internal.Json;
+import dev.llmock.wiremock.internal.context.ContextOverlay;
+import dev.llmock.wiremock.internal.context.ContextState;
+import dev.llmock.wiremock.internal.context.Target;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Locale;
@@ -37,8 +40,9 @@ final class MockApiHandler {
     static final String SHAPE_FIELD = "shape";
 
     /** Query parameters that steer the mock rather than describe the resource; not part of the request facts. */
-    private static final Set<String> CONTROL_PARAMETERS = Set.of(SHAPE_PARAMETER, BACKEND_PARAMETER, ERROR_PARAMETER,
-            ERROR_MESSAGE_PARAMETER, ERROR_DETAILS_PARAMETER);
+    static final Set<String> CONTROL_PARAMETERS = Set.of(SHAPE_PARAMETER, BACKEND_PARAMETER, ERROR_PARAMETER,
+            ERROR_MESSAGE_PARAMETER, ERROR_DETAILS_PARAMETER, ContextBinding.QUERY_PARAMETER,
+            ContextBinding.QUERY_PARAMETER_ALIAS, SseAnswer.MODE_PARAMETER, SseAnswer.DELAY_PARAMETER);
     private static final String RECORD = "{\"id\":0,\"name\":\"string\",\"description\":\"string\","
             + "\"createdAt\":\"ISO-8601\"}";
 
@@ -46,6 +50,7 @@ final class MockApiHandler {
     private final long maxBodyBytes;
     private final Function<FixtureRequest, Fixture> generator;
     private final LlmockConfig config;
+    private final ContextBinding contexts;
     private final ConcurrentMap<String, Shape> shapesByPath = new ConcurrentHashMap<>();
 
     /**
@@ -53,13 +58,15 @@ final class MockApiHandler {
      * @param maxBodyBytes bodies longer than this are answered with 413
      * @param generator    generates a fixture (the engine with its cassette)
      * @param config       the configuration, to check backend names
+     * @param contexts     the API contexts requests may belong to
      */
     MockApiHandler(String prefix, long maxBodyBytes, Function<FixtureRequest, Fixture> generator,
-                          LlmockConfig config) {
+                          LlmockConfig config, ContextBinding contexts) {
         this.prefix = prefix;
         this.maxBodyBytes = maxBodyBytes;
         this.generator = generator;
         this.config = config;
+        this.contexts = contexts;
     }
 
     /**
@@ -86,6 +93,7 @@ final class MockApiHandler {
             return simulated;
         }
         JsonNode json = HttpFacts.jsonBody(body, contentType);
+        ContextState context = contexts.of(url, headers, json);
         String shapeText = HttpFacts.queryValue(url, SHAPE_PARAMETER);
         String shapeSource = "the query parameter ?shape=";
         if (isBlank(shapeText)) {
@@ -113,23 +121,58 @@ final class MockApiHandler {
         if (!isBlank(shapeText)) {
             shape = parse(shapeText, shapeSource);
         } else {
-            shape = shapesByPath.get(path.normalized());
+            shape = rememberedShape(method, path);
             if (shape == null) {
                 shape = Shape.parse(defaultShape(method, path, json));
             }
         }
         ObjectNode facts = HttpFacts.of(method, path.normalized(), path.parameters(), HttpFacts.queryOf(url),
                 CONTROL_PARAMETERS, json);
+        Target target = null;
+        String local = url.startsWith(prefix) ? url.substring(prefix.length()) : url;
+        if (context != null) {
+            target = ContextBinding.target(path, local, CONTROL_PARAMETERS);
+            Answer fromState = ContextBinding.fromState(context, method, target, json, local);
+            if (fromState != null) {
+                return fromState;
+            }
+            facts.set(ContextOverlay.FACT, context.hints());
+        }
         FixtureRequest request = FixtureRequest.newBuilder().shape(shape).backend(isBlank(backend) ? "" : backend.trim())
                 .context(facts).label(label == null ? method.toUpperCase(Locale.ROOT) + " " + path.normalized() : label)
                 .build();
         Fixture fixture = generator.apply(request);
-        shapesByPath.putIfAbsent(path.normalized(), shape);
+        shapesByPath.putIfAbsent(shapeKey(method, path), shape);
+        if (context != null) {
+            return ContextBinding.answered(context, method, target, json, local, fixture);
+        }
         Answer answer = Answer.of(fixture);
         return shape.cacheVariants() > 1 ? answer.notCacheable() : answer;
     }
 
-    private static Answer simulatedError(String url, UnaryOperator<String> headers) {
+    /** A POST to a collection answers one item: its structure is remembered for the item path, and lists of it. */
+    private static String shapeKey(String method, RequestPath path) {
+        return "POST".equalsIgnoreCase(method) && path.collection() ? path.normalized() + "/{id}" : path.normalized();
+    }
+
+    private Shape rememberedShape(String method, RequestPath path) {
+        Shape shape = shapesByPath.get(shapeKey(method, path));
+        if (shape == null && "GET".equalsIgnoreCase(method) && path.collection()) {
+            Shape item = shapesByPath.get(path.normalized() + "/{id}");
+            if (item != null) {
+                ObjectNode itemSchema = item.toJsonSchema();
+                itemSchema.remove("$schema");
+                ObjectNode list = Json.MAPPER.createObjectNode();
+                list.put("type", "array");
+                list.set("items", itemSchema);
+                shape = Shape.fromJsonSchema(list);
+            }
+        }
+        return shape;
+    }
+
+    /** The simulated error a request asks for ({@code ?error=}, {@code X-Error-Code}), or null. */
+    static Answer simulatedError(String url, UnaryOperator<String> headers) {
         String code = HttpFacts.queryValue(url, ERROR_PARAMETER);
         String source = "the query parameter ?error=";
         String message = HttpFacts.queryValue(url, ERROR_MESSAGE_PARAMETER);

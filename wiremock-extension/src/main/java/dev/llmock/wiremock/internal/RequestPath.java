@@ -1,5 +1,6 @@
 package dev.llmock.wiremock.internal;
 
+import dev.llmock.wiremock.internal.context.Nouns;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -88,40 +89,12 @@ record RequestPath(String normalized, Map<String, String> parameters, boolean co
     private static String nameFor(List<String> segments, int index, Map<String, String> taken) {
         String base = "id";
         if (index > 0 && !isIdentifier(segments.get(index - 1))) {
-            base = singular(segments.get(index - 1)) + "Id";
+            base = Nouns.singular(segments.get(index - 1)) + "Id";
         }
         String name = base;
         for (int n = 2; taken.containsKey(name) || "id".equals(name); n++) {
             name = base + n;
         }
         return name;
-    }
-
-    private static String singular(String word) {
-        String camel = camel(word);
-        if (camel.endsWith("ies") && camel.length() > 3) {
-            return camel.substring(0, camel.length() - 3) + "y";
-        }
-        if (camel.endsWith("ses") || camel.endsWith("xes")) {
-            return camel.substring(0, camel.length() - 2);
-        }
-        if (camel.endsWith("s") && !camel.endsWith("ss") && camel.length() > 1) {
-            return camel.substring(0, camel.length() - 1);
-        }
-        return camel;
-    }
-
-    private static String camel(String word) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : word.toCharArray()) {
-            if (c == '-' || c == '_' || c == '.') {
-                upper = out.length() > 0;
-            } else if (Character.isLetterOrDigit(c)) {
-                out.append(upper ? Character.toUpperCase(c) : out.length() == 0 ? Character.toLowerCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.length() == 0 ? "item" : out.toString();
     }
 }

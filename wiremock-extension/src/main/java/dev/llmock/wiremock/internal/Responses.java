@@ -22,6 +22,11 @@ final class Responses {
      * @param base the stub's response definition, whose status and headers a successful answer keeps
      */
     static ResponseDefinition of(Answer answer, ResponseDefinition base) {
+        return of(answer, base, "application/json");
+    }
+
+    /** As {@link #of(Answer, ResponseDefinition)}, with the body's media type. */
+    static ResponseDefinition of(Answer answer, ResponseDefinition base, String contentType) {
         List<HttpHeader> headers = new ArrayList<>();
         if (base.getHeaders() != null) {
             for (HttpHeader header : base.getHeaders().all()) {
@@ -30,7 +35,7 @@ final class Responses {
                 }
             }
         }
-        headers.add(new HttpHeader("Content-Type", "application/json"));
+        headers.add(new HttpHeader("Content-Type", contentType));
         headers.add(new HttpHeader(SOURCE_HEADER, answer.source().id()));
         boolean failed = answer.source().failure();
         return ResponseDefinitionBuilder.like(base)

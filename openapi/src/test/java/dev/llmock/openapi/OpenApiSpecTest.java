@@ -82,6 +82,30 @@ class OpenApiSpecTest {
     }
 
     @Test
+    void theBasePathIsTheFirstServersPathWithItsVariablesAndAPathOrOperationServerWins() throws IOException {
+        OpenApiSpec spec = OpenApiSpec.load(write("servers.yaml", """
+                openapi: 3.0.1
+                info: {title: Servers, version: 1.0.0}
+                servers:
+                  - url: '{scheme}://developer.uspto.gov/ds-api/'
+                    variables: {scheme: {default: https, enum: [https, http]}}
+                paths:
+                  /:
+                    get: {operationId: root, responses: {'200': {description: ok}}}
+                  /fields:
+                    servers: [{url: 'https://fields.example.com/v2'}]
+                    get: {operationId: fields, responses: {'200': {description: ok}}}
+                    put:
+                      operationId: putFields
+                      servers: [{url: /v3}]
+                      responses: {'200': {description: ok}}
+                """));
+
+        assertThat(spec.operations()).extracting(OpenApiOperation::basePath).containsExactly("/ds-api", "/v2", "/v3");
+        assertThat(spec.operation("root").fullPath()).isEqualTo("/ds-api/");
+    }
+
+    @Test
     void schemasStandOnTheirOwnWithOnlyTheComponentsTheyReach() throws IOException {
         OpenApiSpec spec = OpenApiSpec.load(write("pets.yaml", """
                 openapi: 3.0.0

@@ -16,6 +16,7 @@ import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.openapi.OpenApiException;
 import dev.llmock.openapi.OpenApiSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +166,61 @@ class OpenApiMocksTest {
         assertThat(xml.json().get("detail").asText()).isEqualTo("Operation search (POST /store/v1/searches) takes"
                 + " application/x-www-form-urlencoded, not application/xml. Send the body with one of those"
                 + " Content-Types.");
+    }
+
+    @Test
+    void theBackendHeaderPicksTheBackendAndAnUnknownOneIsAProblem() {
+        start(LlmockConfig.parse("{\"backends\":[{\"name\":\"fake\",\"provider\":\"synthetic\"}]}",
+                "test llmock.json"), RecordMode.LIVE);
+
+        Http.Reply named = Http.get(url("/store/v1/orders/7"), "X-LLM-Backend", "fake");
+        Http.Reply unknown = Http.get(url("/store/v1/orders/7"), "X-LLM-Backend", "ghost");
+
+        assertThat(named.status()).isEqualTo(200);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(unknown.json().get("detail").asText()).contains("ghost");
+    }
+
+    @Test
+    void anOperationWhoseResponseSchemaCannotBeGeneratedAnswers500SayingWhyAndTheOthersStillWork() throws Exception {
+        Path spec = Files.writeString(dir.resolve("odd.yaml"), """
+                openapi: 3.0.0
+                info: {title: Odd, version: 1.0.0}
+                paths:
+                  /never:
+                    get:
+                      operationId: never
+                      responses: {'200': {description: nothing fits, content: {application/json: {schema: {not: {}}}}}}
+                  /broken:
+                    get:
+                      operationId: broken
+                      responses: {'200': {description: a bad pattern, content: {application/json: {schema: {type: string, pattern: '(' }}}}}
+                  /fine:
+                    get:
+                      operationId: fine
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {ok: {type: boolean}}}}}}}
+                """);
+        stop();
+        llmock = LlmockWireMock.newBuilder().config(LlmockConfig.none()).cassettes(dir).mode(RecordMode.LIVE)
+                .openApi(spec.toString()).build();
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(llmock.extensions()));
+        server.start();
+
+        Http.Reply never = Http.get(url("/never"));
+        Http.Reply broken = Http.get(url("/broken"));
+
+        assertThat(never.status()).isEqualTo(500);
+        assertThat(never.json().get("detail").asText()).startsWith("llmock cannot generate the response of never"
+                + " (GET /never) from its schema: ").endsWith(" Simplify that schema in the description, or stub"
+                + " this operation yourself.");
+        assertThat(broken.status()).isEqualTo(500);
+        assertThat(broken.json().get("detail").asText()).startsWith("llmock cannot generate the response of broken"
+                + " (GET /broken) from its schema: The JSON Schema cannot be read: ");
+        assertThat(Http.get(url("/fine")).status()).isEqualTo(200);
+        assertThat(llmock.openApiOperations()).element(1).asString()
+                .endsWith("[answers 500: its schema cannot be generated]");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
+import dev.llmock.ShapeException;
 import dev.llmock.openapi.OpenApiContent;
 import dev.llmock.openapi.OpenApiResponse;
 import dev.llmock.wiremock.internal.Answer;
@@ -45,13 +46,17 @@ final class OperationAnswer {
         }
         ServedOperation.Outcome outcome = served.success();
         if (outcome.shape() == null) {
-            return Reply.problem(500, Problem.of(500, Messages.unsupportedSchema(served, outcome.unsupported()),
-                    call.path(), List.of()));
+            return unsupported(served, call, outcome.unsupported());
         }
         ObjectNode facts = HttpFacts.of(call.method(), served.servedPath(), withIdAlias(served, call.pathValues()),
                 HttpFacts.queryOf(call.url()), Set.of(), body);
-        Fixture fixture = engine.generate().apply(request(served, call, outcome, facts,
-                OperationPrompt.of(served, response, content.get())));
+        Fixture fixture;
+        try {
+            fixture = engine.generate().apply(request(served, call, outcome, facts,
+                    OperationPrompt.of(served, response, content.get())));
+        } catch (ShapeException e) {
+            return unsupported(served, call, e);
+        }
         JsonNode json = fixture.json();
         if (ExampleValues.SYNTHETIC.equals(fixture.provenance().provider())) {
             JsonNode example = content.get().schemaFromExample() || content.get().examples().isEmpty()
@@ -81,12 +86,26 @@ final class OperationAnswer {
                 Set.of(), null);
         ArrayNode violations = facts.putArray("violations");
         errors.forEach(error -> violations.add(Problem.json(error)));
-        Fixture fixture = engine.generate().apply(request(served, call, outcome, facts,
-                OperationPrompt.rejection(served, response, errors)));
+        Fixture fixture;
+        try {
+            fixture = engine.generate().apply(request(served, call, outcome, facts,
+                    OperationPrompt.rejection(served, response, errors)));
+        } catch (ShapeException e) {
+            return unsupported(served, call, e);
+        }
         JsonNode json = RejectionFacts.apply(fixture.json(), outcome.shape(), response.statusCode(),
                 detail + " " + Messages.firstError(errors.get(0)));
         return Reply.json(response.statusCode(), response.preferred().get().mediaType(), json,
                 Answer.Source.of(fixture.provenance().source()).id());
+    }
+
+    /** The description's schema is what llmock cannot generate from: a server-side failure, not the caller's. */
+    private static Reply unsupported(ServedOperation served, Call call, ShapeException e) {
+        return unsupported(served, call, e.getMessage());
+    }
+
+    private static Reply unsupported(ServedOperation served, Call call, String reason) {
+        return Reply.problem(500, Problem.of(500, Messages.unsupportedSchema(served, reason), call.path(), List.of()));
     }
 
     private FixtureRequest request(ServedOperation served, Call call, ServedOperation.Outcome outcome, ObjectNode facts,

@@ -103,6 +103,25 @@ class ServeCommandTest {
     }
 
     @Test
+    void replayWithAKeyProtectedBackendNeedsNeitherTheKeyNorTheServer() throws Exception {
+        Running first = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "record");
+        String body = get(first.url("/api/mock/orders/7")).body();
+        first.stop();
+        Path keyProtected = Files.writeString(dir.resolve("llmock.json"), "{\"backends\": [{\"name\": \"cloud\","
+                + " \"provider\": \"openai\", \"baseUrl\": \"http://127.0.0.1:9/v1\", \"model\": \"gpt-4o-mini\","
+                + " \"apiKey\": \"${LLMOCK_TEST_UNSET_OPENAI_KEY}\"}]}");
+
+        Running second = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "replay",
+                "--config", keyProtected.toString());
+        HttpResponse<String> replayed = get(second.url("/api/mock/orders/7"));
+        second.stop();
+
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).isEqualTo(body);
+        assertThat(replayed.headers().firstValue("X-Llmock-Source")).hasValue("replayed");
+    }
+
+    @Test
     void anUnknownModeIsBadInput() {
         CommandLine commandLine = LlmockCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

@@ -7,18 +7,14 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.llmock.LlmockConfig;
-import dev.llmock.SettingResolver;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassette;
-import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.wiremock.internal.GeneratedEntities;
 import dev.llmock.wiremock.internal.Messages;
-import dev.llmock.wiremock.internal.RunningTests;
 import dev.llmock.wiremock.internal.openapi.OpenApiMocks;
 import dev.llmock.wiremock.internal.openapi.OpenApiSupport;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,20 +51,13 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  */
 // Longer than 350 lines because its builder mirrors WireMock's and adds llmock's documented options.
 public final class LlmockWireMockExtension extends WireMockExtension implements InvocationInterceptor {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-            LlmockWireMockExtension.class);
-
     private final LlmockWireMock llmock;
-    private final Path directory;
-    private final RecordMode mode;
-    private final String cassetteName;
+    private final ClassCassettes cassettes;
 
     private LlmockWireMockExtension(WireMockExtension.Builder wireMock, LlmockWireMock llmock, Builder builder) {
         super(wireMock);
         this.llmock = llmock;
-        this.directory = builder.directory;
-        this.mode = builder.mode;
-        this.cassetteName = builder.cassetteName;
+        this.cassettes = new ClassCassettes(llmock, builder.directory, builder.mode, builder.cassetteName);
     }
 
     public static Builder newInstance() {
@@ -102,7 +91,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
 
     @Override
     protected void onBeforeAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        useCassetteOf(context);
+        cassettes.beforeAll(context);
     }
 
     /**
@@ -121,17 +110,10 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
 
     @Override
     protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        String name = nameFor(context);
-        Cassette current = llmock.cassette();
-        if (current == null || !current.name().equals(name)) {
-            useCassetteOf(context);
-        }
+        cassettes.beforeEach(context);
         if (llmock.defaultContext() != null) {
             context().clear(); // each test starts its world afresh, so it replays alike in any order
         }
-        // closed by JUnit after the test, which is when its recordings are settled and saved
-        context.getStore(NAMESPACE).put(TestScope.class,
-                new TestScope(context, llmock, llmock.tests().start(label(context))));
     }
 
     /** Puts the test method's {@code @Generated} arguments into the default API context, when there is one. */
@@ -154,64 +136,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
 
     @Override
     protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        llmock.save();
-    }
-
-    private void useCassetteOf(ExtensionContext context) {
-        SettingResolver sources = SettingResolver.of(key -> context.getConfigurationParameter(key).orElse(null),
-                System::getenv).withConfig(llmock.config());
-        RecordMode resolvedMode = sources.get(CassetteSettings.MODE, mode);
-        Path resolvedDirectory = sources.get(CassetteSettings.DIRECTORY, directory);
-        Cassettes cassettes = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + resolvedDirectory.toAbsolutePath() + ":" + resolvedMode.id(),
-                key -> Cassettes.newBuilder().settings(sources).config(llmock.config()).mode(resolvedMode)
-                        .directory(resolvedDirectory).build(),
-                Cassettes.class);
-        llmock.useCassette(cassettes, nameFor(context));
-    }
-
-    private String nameFor(ExtensionContext context) {
-        if (cassetteName != null) {
-            return cassetteName;
-        }
-        Class<?> testClass = context.getRequiredTestClass();
-        while (testClass.getEnclosingClass() != null && !Modifier.isStatic(testClass.getModifiers())) {
-            testClass = testClass.getEnclosingClass(); // @Nested tests share their outer class's cassette
-        }
-        return testClass.getName();
-    }
-
-    private static String label(ExtensionContext context) {
-        return context.getTestMethod()
-                .map(method -> context.getRequiredTestClass().getSimpleName() + "." + method.getName() + "()")
-                .orElse(context.getDisplayName());
-    }
-
-    /**
-     * One test against the server, kept in the test's store: when JUnit closes it, the test stops being attributed
-     * requests, a failed test's recordings go to {@link Cassette#testFailed} (undone in {@code rerecord}, kept in
-     * {@code record}; decided then from {@link ExtensionContext#getExecutionException()}), and the cassette is saved.
-     */
-    private static final class TestScope implements ExtensionContext.Store.CloseableResource {
-        private final ExtensionContext context;
-        private final LlmockWireMock llmock;
-        private final RunningTests.RunningTest test;
-
-        TestScope(ExtensionContext context, LlmockWireMock llmock, RunningTests.RunningTest test) {
-            this.context = context;
-            this.llmock = llmock;
-            this.test = test;
-        }
-
-        @Override
-        public void close() {
-            llmock.tests().finish(test);
-            Cassette cassette = llmock.cassette();
-            if (cassette != null && context.getExecutionException().isPresent()) {
-                cassette.testFailed(test.recorded());
-            }
-            llmock.save();
-        }
+        cassettes.afterAll();
     }
 
     /**

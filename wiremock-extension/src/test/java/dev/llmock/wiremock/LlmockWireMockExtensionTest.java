@@ -62,6 +62,23 @@ class LlmockWireMockExtensionTest {
     }
 
     @Test
+    void replayWithAKeyProtectedBackendNeedsNeitherTheKeyNorTheServer() {
+        KeyProtectedTestCase.BODIES.clear();
+        KeyProtectedTestCase.config = "{}";
+        run(KeyProtectedTestCase.class, "record").testEvents().assertStatistics(stats -> stats.succeeded(1));
+        // the key variable is set nowhere, and port 9 (discard) answers no HTTP: any live call would fail the test
+        KeyProtectedTestCase.config = "{\"backends\": [{\"name\": \"cloud\", \"provider\": \"openai\","
+                + " \"baseUrl\": \"http://127.0.0.1:9/v1\", \"model\": \"gpt-4o-mini\","
+                + " \"apiKey\": \"${LLMOCK_TEST_UNSET_OPENAI_KEY}\"}]}";
+
+        EngineExecutionResults replaying = run(KeyProtectedTestCase.class, "replay");
+
+        replaying.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(KeyProtectedTestCase.BODIES).hasSize(2);
+        assertThat(KeyProtectedTestCase.BODIES.get(1)).isEqualTo(KeyProtectedTestCase.BODIES.get(0));
+    }
+
+    @Test
     void replayWithoutARecordingAnswers404WithTheKey() {
         UsersTestCase.BODIES.clear();
 
@@ -227,6 +244,23 @@ class LlmockWireMockExtensionTest {
             if (fail) {
                 throw new AssertionError("the test fails this time");
             }
+        }
+    }
+
+    static class KeyProtectedTestCase {
+        static final List<String> BODIES = new CopyOnWriteArrayList<>();
+        static volatile String config;
+
+        @RegisterExtension
+        LlmockWireMockExtension api = LlmockWireMockExtension.newInstance()
+                .config(LlmockConfig.parse(config, "test llmock.json")).build();
+
+        @Test
+        void findsAUser() {
+            Http.Reply reply = Http.get(api.url("/api/mock/users/3?shape=")
+                    + Http.encode("{\"id\":0,\"name\":\"string\"}"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+            BODIES.add(reply.text());
         }
     }
 

@@ -46,4 +46,33 @@ public final class Messages {
         return "Invalid cassettes.redact[" + index + "] \"" + pattern + "\" in " + source + ": " + problem
                 + ". Patterns are Java regular expressions (java.util.regex.Pattern).";
     }
+
+    static String badUrl(String where, String written, boolean placeholders) {
+        return where + " is \"" + written + "\"" + (placeholders ? " (its placeholders resolved)" : "")
+                + ", which is not an absolute http or https URL such as http://localhost:11434.";
+    }
+
+    /** A placeholder whose variable is unset: names the variable and the backend, never a value. */
+    static String unsetVariable(String source, String backend, String provider, String key, String variable) {
+        return "Backend \"" + backend + "\" (" + provider + ") cannot be used: its " + key + " in " + source
+                + " refers to ${" + variable + "}, and " + variable + " is set neither as a system property nor as an"
+                + " environment variable. Set it (-D" + variable + "=... or in the environment), or give a default:"
+                + " ${" + variable + ":-value}. Replaying from a cassette needs no backend and no key.";
+    }
+
+    static String placeholderNotResolvedHere(String source, String key, String written) {
+        return source + ": " + key + " is \"" + written + "\", but ${...} placeholders are resolved only in "
+                + String.join(", ", Placeholders.KEYS) + " and a provider's own keys. Write the value itself.";
+    }
+
+    /** {@code part} is null where the value may be a secret ({@code apiKey}). */
+    static String malformedPlaceholder(String source, String key, String part) {
+        return source + ": " + key + " has a malformed placeholder" + (part == null ? "" : " at \"" + part + "\"")
+                + "; write ${VAR} or ${VAR:-default} (VAR: letters, digits, '_' and '.', not starting with a digit).";
+    }
+
+    static String fallbackCycle(String source, String key, String cycle) {
+        return source + ": " + key + " makes a fallback cycle: " + cycle + ". A chain of fallbacks must end at a"
+                + " backend without one; remove one of these fallbacks.";
+    }
 }

@@ -86,14 +86,21 @@ final class CorrectionLoop {
                 violations, candidate);
     }
 
-    /** The producer's first answer, prepared (values kept from earlier stages, fixed values in place). */
+    /**
+     * The producer's first answer, prepared (values kept from earlier stages, fixed values in place); the call that
+     * made it is noted, so that the provenance names a fallback that answered for the producer.
+     */
     Candidate produce(Backend producer, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
         Candidate raw = calls.call(producer, call, totals);
+        if (!raw.costs().isEmpty()) {
+            totals.produced(raw.costs().get(raw.costs().size() - 1));
+        }
         return raw.withJson(prepare.apply(raw.json()));
     }
 
     private Candidate correct(Backend corrector, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
-        return produce(corrector, call, prepare, totals);
+        Candidate raw = calls.call(corrector, call, totals);
+        return raw.withJson(prepare.apply(raw.json()));
     }
 
     private Judged judge(Crew crew, BackendRequest call, JsonNode json, UnaryOperator<JsonNode> prepare,

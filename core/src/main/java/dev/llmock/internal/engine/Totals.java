@@ -3,13 +3,17 @@ package dev.llmock.internal.engine;
 import dev.llmock.spi.CallCost;
 import java.time.Duration;
 
-/** Calls, latency and tokens summed over one stage or request, plus the facts of the correction loop. */
+/**
+ * Calls, latency and tokens summed over one stage or request, plus the facts of the correction loop and the call that
+ * produced the data last (which names the backend that answered: a fallback, when the one asked for failed).
+ */
 final class Totals {
     private int attempts;
     private Duration latency = Duration.ZERO;
     private Long promptTokens;
     private Long completionTokens;
     private String model;
+    private CallCost producer;
     private int calls;
     private int corrections;
     private int validatorCalls;
@@ -39,6 +43,19 @@ final class Totals {
         if (copy.model != null) {
             model = copy.model;
         }
+        if (copy.producer != null) {
+            producer = copy.producer;
+        }
+    }
+
+    /** The call whose answer became the data (not a validator's verdict). */
+    synchronized void produced(CallCost cost) {
+        producer = cost;
+    }
+
+    /** The last call that produced data, or null when none did (the data came from elsewhere). */
+    synchronized CallCost producer() {
+        return producer;
     }
 
     synchronized void correction() {
@@ -61,6 +78,7 @@ final class Totals {
         copy.promptTokens = promptTokens;
         copy.completionTokens = completionTokens;
         copy.model = model;
+        copy.producer = producer;
         copy.corrections = corrections;
         copy.validatorCalls = validatorCalls;
         copy.finalTries = finalTries;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CassettesSectionReaderTest {
     private static LlmockConfig read(String json) {
-        return ConfigReader.read(json, "llmock.json", name -> null);
+        return ConfigReader.read(json, "llmock.json");
     }
 
     @Test

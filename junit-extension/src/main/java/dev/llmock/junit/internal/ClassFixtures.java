@@ -1,21 +1,25 @@
 package dev.llmock.junit.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
+import dev.llmock.LlmockConfig;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.CassetteReport;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The state of one top-level test class: its cassette, loaded once and written once when JUnit closes the class's
- * store, and an engine whose first interceptor is that cassette.
+ * store, and an engine whose first interceptor is that cassette. Both {@code CloseableResource} (JUnit 5.10 to 5.12
+ * close only those) and {@code AutoCloseable} (JUnit 5.13 on and 6 warn about a {@code CloseableResource} that is not).
  */
-final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
+final class ClassFixtures implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final Settings settings;
     private final Cassette cassette;
     private final Llmock engine;
@@ -33,13 +37,17 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
     }
 
     private static ClassFixtures create(ExtensionContext classContext) {
-        Settings settings = Settings.resolve(classContext, System::getenv);
+        Settings settings = Settings.resolve(classContext, System::getenv, Registration.of(classContext));
+        // keyed by the configuration itself, so classes configured in code share Cassettes only when configured alike
         Cassettes cassettes = classContext.getRoot().getStore(LlmockStore.NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + settings.cassettesDirectory().toAbsolutePath() + ":" + settings.mode() + ":"
-                        + settings.maxAge() + ":" + settings.config().source(),
+                new CassettesKey(settings.cassettesDirectory().toAbsolutePath(), settings.mode(), settings.maxAge(),
+                        settings.config()),
                 key -> cassettes(settings), Cassettes.class);
         Cassette cassette = cassettes.open(settings.cassetteName());
         Llmock.Builder builder = Llmock.newBuilder().config(settings.config());
+        if (settings.objectMapper() != null) {
+            builder.objectMapper(settings.objectMapper());
+        }
         if (settings.mode() != RecordMode.LIVE) {
             builder.interceptor(cassette.interceptor());
         }
@@ -68,6 +76,11 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /** The user's mapper for fixtures, or null for llmock's default. */
+    ObjectMapper objectMapper() {
+        return settings.objectMapper();
+    }
+
     Path cassettePath() {
         return cassette.path();
     }
@@ -85,5 +98,9 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource {
             CassetteReport report = cassette.report();
             RunSummary.INSTANCE.cassette(report, written, engine.stats());
         }
+    }
+
+    /** What makes two classes' {@code Cassettes} the same, in the root store. */
+    private record CassettesKey(Path directory, RecordMode mode, Duration maxAge, LlmockConfig config) {
     }
 }

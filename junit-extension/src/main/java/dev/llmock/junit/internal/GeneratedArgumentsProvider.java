@@ -68,7 +68,7 @@ public final class GeneratedArgumentsProvider implements ArgumentsProvider, Anno
             throw new LlmockException(Messages.invalidNeedsJson(target.elementName()));
         }
         return cases.stream().map(each -> Arguments.of(Named.of(each.name(), target.convert(
-                new Fixture(each.value(), fixture.provenance())))));
+                new Fixture(each.value(), fixture.provenance()), fixtures.objectMapper()))));
     }
 
     private Shape shape(String what, Target target, ExtensionContext context) {

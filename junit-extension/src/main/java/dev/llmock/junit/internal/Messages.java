@@ -3,7 +3,7 @@ package dev.llmock.junit.internal;
 import java.util.List;
 
 /** Every message the JUnit extension shows, in one place so they stay consistent. */
-final class Messages {
+public final class Messages {
     private Messages() {
     }
 
@@ -74,5 +74,21 @@ final class Messages {
 
     static String noParameter() {
         return "@GeneratedSource needs a test method with at least one parameter to receive each case.";
+    }
+
+    static String registerInStaticField(String testClass) {
+        return testClass + " registers a LlmockExtension built with LlmockExtension.newBuilder() in a field that is not"
+                + " static. Make the field static: its settings apply to the whole class, whose cassette is written"
+                + " once, when the class ends.";
+    }
+
+    static String registeredTwice(String testClass, int count) {
+        return testClass + " registers " + count + " LlmockExtension instances with @RegisterExtension; register one,"
+                + " with every setting the class needs.";
+    }
+
+    /** A builder option given twice. */
+    public static String optionSetTwice(String option) {
+        return option + " was already set on this builder; set each option once.";
     }
 }

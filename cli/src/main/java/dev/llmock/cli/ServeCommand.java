@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.llmock.LlmockConfig;
 import dev.llmock.SettingResolver;
@@ -12,11 +13,14 @@ import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.cassette.UnexpectedRecordingException;
+import dev.llmock.openapi.OpenApiException;
 import dev.llmock.wiremock.LlmockMockApi;
 import dev.llmock.wiremock.LlmockWireMock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +80,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Larger request bodies are answered with 413 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--openapi", paramLabel = "[/base=]<spec>",
+            description = "Serve every operation of an OpenAPI 3.0/3.1 (or Swagger 2.0) description, YAML or JSON,"
+                    + " under its server's path, or under /base when given as /base=spec.yaml. Repeatable.")
+    List<String> openApi = new ArrayList<>();
+
     @Option(names = "--graphql-schema", paramLabel = "<schema.graphqls>",
             description = "GraphQL schema (SDL) that types the answers of /graphql and validates queries"
                     + " (default: none; types guessed from field names).")
@@ -120,9 +129,14 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new LlmockCommand.BadInputException(e.getMessage());
         }
-        llmock = builder.build();
+        openApi.forEach(spec -> OpenApiOption.addTo(builder, spec));
+        try {
+            llmock = builder.build();
+        } catch (OpenApiException e) {
+            throw new LlmockCommand.BadInputException(e.getMessage());
+        }
         server = new WireMockServer(wireMockConfig().port(port).bindAddress(bind).disableRequestJournal()
-                .extensions(llmock.transformer(), llmock.mockApi(), new RequestLog(out)));
+                .extensions(llmock.extensions()).extensions(new RequestLog(out)));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -136,6 +150,7 @@ final class ServeCommand implements Callable<Integer> {
                 + "/** (mode " + recordMode.id() + ", cassette " + llmock.cassette().path() + "). Ctrl-C stops.");
         out.println("llmock: try  curl 'http://" + bind + ":" + server.port() + LlmockMockApi.PATH_PREFIX
                 + "/users/42?shape=%7B%22id%22:0,%22name%22:%22string%22%7D'");
+        OpenApiOption.printOperations(out, llmock.openApiOperations(), "http://" + bind + ":" + server.port());
         out.flush();
         started.countDown();
         stopped.await();
@@ -213,8 +228,9 @@ final class ServeCommand implements Callable<Integer> {
         @Override
         public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
             int status = serveEvent.getResponse() == null ? 0 : serveEvent.getResponse().getStatus();
-            String source = serveEvent.getResponse() == null ? null
-                    : serveEvent.getResponse().getHeaders().getHeader("X-Llmock-Source").firstValue();
+            HttpHeader sourceHeader = serveEvent.getResponse() == null ? null
+                    : serveEvent.getResponse().getHeaders().getHeader("X-Llmock-Source");
+            String source = sourceHeader == null || !sourceHeader.isPresent() ? null : sourceHeader.firstValue();
             Integer millis = serveEvent.getTiming() == null ? null : serveEvent.getTiming().getProcessTime();
             String line = serveEvent.getRequest().getMethod() + " " + serveEvent.getRequest().getUrl() + " -> "
                     + status + (source == null ? "" : " " + source) + (millis == null ? "" : " " + millis + "ms");

@@ -12,8 +12,12 @@ import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.wiremock.internal.GeneratedEntities;
 import dev.llmock.wiremock.internal.Messages;
+import dev.llmock.wiremock.internal.openapi.OpenApiMocks;
+import dev.llmock.wiremock.internal.openapi.OpenApiSupport;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -151,6 +155,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         private Long seed;
         private Long maxBodyBytes;
         private boolean mockApi = true;
+        private final List<OpenApiMocks.Source> openApi = new ArrayList<>();
         private String context;
         private Path graphQlSchema;
 
@@ -219,6 +224,22 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         }
 
         /**
+         * Serves every operation of an OpenAPI description (a file, else a classpath resource) under its first
+         * server's path, stubbed again after every reset; may be called for several descriptions. Needs
+         * {@code dev.llmock:llmock-openapi} on the test classpath.
+         */
+        public Builder openApi(String location) {
+            return openApi(location, null);
+        }
+
+        /** As {@link #openApi(String)}, with its paths under {@code basePath} instead of its server's path. */
+        public Builder openApi(String location, String basePath) {
+            OpenApiSupport.require();
+            openApi.add(new OpenApiMocks.Source(Objects.requireNonNull(location, "location"), basePath));
+            return this;
+        }
+
+        /**
          * The API context of the mock API requests that name none; see {@link LlmockWireMockExtension#context()}.
          */
         public Builder context(String name) {
@@ -270,6 +291,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
             if (maxBodyBytes != null) {
                 llmockBuilder.maxBodyBytes(maxBodyBytes);
             }
+            openApi.forEach(spec -> llmockBuilder.openApi(spec.location(), spec.basePath()));
             if (context != null) {
                 llmockBuilder.context(context);
             }
@@ -285,7 +307,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
             if (mockApi) {
                 wireMockOptions.extensions(llmock.extensions());
             } else {
-                wireMockOptions.extensions(llmock.transformer());
+                wireMockOptions.extensions(llmock.extensionsWithoutMockApi());
             }
             super.options(wireMockOptions);
             return new LlmockWireMockExtension(this, llmock, this);

@@ -57,6 +57,21 @@ public final class Messages {
                 + ". Declare the parameter as JsonNode or String.";
     }
 
+    static String openApiAndOperation(String what) {
+        return what + " needs both openApi (the description) and operation (its operationId), and then no shape or"
+                + " shapeResource.";
+    }
+
+    static String openApiModuleMissing(String what) {
+        return what + " reads an OpenAPI description, which needs dev.llmock:llmock-openapi on the test classpath."
+                + " Add it next to llmock-junit, in the same version.";
+    }
+
+    static String noRequestBody(String what, String operation, String source) {
+        return what + " wants the request body of " + operation + " in " + source + ", but that operation takes no"
+                + " body. Name an operation with a requestBody.";
+    }
+
     static String noParameter() {
         return "@GeneratedSource needs a test method with at least one parameter to receive each case.";
     }

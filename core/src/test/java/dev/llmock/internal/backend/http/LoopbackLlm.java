@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -212,10 +213,20 @@ public final class LoopbackLlm implements BeforeEachCallback, AfterEachCallback 
     public static final class Gate {
         private final CountDownLatch open = new CountDownLatch(1);
         private final AtomicInteger arrived = new AtomicInteger();
+        private final Semaphore arrivals = new Semaphore(0);
 
         /** Requests that reached the server since the gate was set. */
         public int arrived() {
             return arrived.get();
+        }
+
+        /** Waits until {@code count} requests have reached the gate; false if they did not within 30 seconds. */
+        public boolean awaitArrivals(int count) throws InterruptedException {
+            boolean came = arrivals.tryAcquire(count, 30, TimeUnit.SECONDS);
+            if (came) {
+                arrivals.release(count);
+            }
+            return came;
         }
 
         public void open() {
@@ -224,6 +235,7 @@ public final class LoopbackLlm implements BeforeEachCallback, AfterEachCallback 
 
         void pass() {
             arrived.incrementAndGet();
+            arrivals.release();
             try {
                 open.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -108,6 +108,8 @@ class ResilienceTest {
                 assertThat(call).as("callers answered while the trial is held: " + i).isNotNull();
                 refused.add(catchThrowable(call::get).getCause());
             }
+            // the trial holds the half-open permit before its request is sent: wait for it to reach the gate
+            assertThat(gate.awaitArrivals(1)).isTrue();
             assertThat(gate.arrived()).isEqualTo(1);
             gate.open();
             assertThat(done.take().get().json()).isEqualTo(json(ADA));

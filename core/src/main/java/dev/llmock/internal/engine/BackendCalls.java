@@ -115,10 +115,7 @@ final class BackendCalls {
         int larger = budget(backend, request, cut) * 2;
         LOG.log(Level.INFO, () -> "llmock: backend \"" + backend.name() + "\" stopped at the output token limit;"
                 + " asking again with max " + larger + " tokens");
-        BackendRequest roomier = new BackendRequest(request.role(), request.shape(), count, request.firstIndex(),
-                request.prompt(), request.rules(), request.previous(), request.repair(), request.context(),
-                request.seed(), larger);
-        return call(backend, roomier, totals, doublingsLeft - 1);
+        return call(backend, request.withMaxTokens(larger), totals, doublingsLeft - 1);
     }
 
     /** The budget the cut-off call had: the request's, else the backend's, else where the backend stopped. */

@@ -103,7 +103,8 @@ final class CorrectionLoop {
             return new Judged(json, violations);
         }
         BackendRequest ask = new BackendRequest(Stage.Role.VALIDATE, call.shape(), call.count(), call.firstIndex(),
-                call.prompt(), call.rules(), json, List.of(), call.context(), call.seed(), call.maxTokens());
+                call.prompt(), call.rules(), json, List.of(), call.context(), call.seed(), call.maxTokens(),
+                call.total(), null);
         Candidate answer = calls.call(crew.validator(), ask, totals);
         totals.validatorCall();
         Verdict verdict = Verdict.read(answer.json(), call.shape(), call.count());

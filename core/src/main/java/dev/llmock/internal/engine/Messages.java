@@ -106,6 +106,12 @@ final class Messages {
                 + " maxTokens, or use a stronger backend.";
     }
 
+    static String askingAgain(Backend backend, int repeated, int missing, int count, int round, int rounds) {
+        return "llmock: backend \"" + backend.name() + "\" gave " + repeated + " of " + count + " records that repeat"
+                + " others" + (missing > 0 ? " and " + missing + " too few" : "") + "; asking again for "
+                + (repeated + missing) + " (round " + round + " of " + rounds + ")";
+    }
+
     static String fixedValuesChanged(List<Violation> violations) {
         StringBuilder message = new StringBuilder("The values that code sampled for the distribution directives do"
                 + " not hold in the result:");

@@ -271,7 +271,7 @@ final class StageJob {
         return partials;
     }
 
-    /** Extra records dropped, earlier valid values kept by enrichments (unless a rule objects), fixed values put back. */
+    /** Extra records dropped, gaps in an enrichment filled with earlier valid values, fixed values put back. */
     private JsonNode prepare(JsonNode output, int[] slots, boolean single, JsonNode earlier) {
         if (output == null) {
             return null;
@@ -293,10 +293,7 @@ final class StageJob {
     private JsonNode record(JsonNode fresh, int slot, JsonNode before) {
         JsonNode result = fresh;
         if (work.role() == Stage.Role.ENRICH && before != null && !before.isNull()) {
-            JsonNode merged = Overlay.keep(ShapeAccess.node(work.shape()), fresh, before);
-            if (work.loop().checks().rules(merged).isEmpty()) {
-                result = merged;
-            }
+            result = Overlay.fill(ShapeAccess.node(work.shape()), fresh, before);
         }
         return work.fixed().apply(result, slot);
     }

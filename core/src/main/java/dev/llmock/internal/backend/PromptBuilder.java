@@ -71,10 +71,13 @@ public final class PromptBuilder {
             user.append("Enrich this data: keep every value that is already valid, make the rest more detailed and ")
                     .append("realistic, and fill every field the schema asks for. Answer with ").append(what)
                     .append(".\n\nData:\n").append(Json.pretty(request.previous()));
-        } else if (role == Stage.Role.VALIDATE && request.previous() != null) {
-            user.append("Check this data against the schema and the rules below and correct whatever is wrong or ")
-                    .append("implausible; keep what is right. Answer with ").append(what)
-                    .append(".\n\nData:\n").append(Json.pretty(request.previous()));
+        } else if (VerdictSchema.wanted(request)) {
+            user.append("Judge this data against the schema and every rule below, and answer with a verdict: ")
+                    .append("\"valid\" is true when the data is right and plausible; otherwise it is false, ")
+                    .append("\"problems\" lists each problem (\"pointer\": a JSON Pointer into the data such as ")
+                    .append(request.count() == 1 ? "/email" : "/0/email").append(", and \"reason\"), and ")
+                    .append("\"corrected\" holds the whole data corrected, keeping what is right. \"corrected\" is ")
+                    .append("null when the data is valid.\n\nData:\n").append(Json.pretty(request.previous()));
         } else {
             user.append("Generate ").append(what).append('.');
             which(request, user);

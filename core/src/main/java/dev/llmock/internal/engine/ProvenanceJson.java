@@ -43,6 +43,10 @@ final class ProvenanceJson {
         if (outcomes.size() > 1 || request.corrector() != null || request.finalBackend() != null) {
             plan.facts().put("stages", stages);
         }
+        ObjectNode unchecked = UncheckedRules.of(request, outcomes);
+        if (unchecked != null) {
+            plan.facts().put("unchecked", unchecked);
+        }
         Outcome last = outcomes.get(outcomes.size() - 1);
         Provenance provenance = new Provenance(Provenance.Source.GENERATED, last.backend(), last.provider(),
                 last.model(), totals.attempts(), totals.latency(), totals.promptTokens(), totals.completionTokens(),
@@ -75,6 +79,7 @@ final class ProvenanceJson {
         }
         if (totals.validatorCalls() > 0) {
             detail.put("validatorCalls", totals.validatorCalls());
+            detail.put("verdicts", totals.verdicts());
         }
         if (totals.finalTries() > 0) {
             detail.put("finalTries", totals.finalTries());

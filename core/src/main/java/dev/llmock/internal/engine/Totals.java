@@ -13,6 +13,7 @@ final class Totals {
     private int calls;
     private int corrections;
     private int validatorCalls;
+    private int verdicts;
     private int finalTries;
 
     synchronized void record(CallCost cost, Duration took) {
@@ -35,6 +36,7 @@ final class Totals {
         completionTokens = sum(completionTokens, copy.completionTokens);
         corrections += copy.corrections;
         validatorCalls += copy.validatorCalls;
+        verdicts += copy.verdicts;
         finalTries += copy.finalTries;
         if (copy.model != null) {
             model = copy.model;
@@ -47,6 +49,11 @@ final class Totals {
 
     synchronized void validatorCall() {
         validatorCalls++;
+    }
+
+    /** A validator call answered with a verdict (rather than with data). */
+    synchronized void verdict() {
+        verdicts++;
     }
 
     synchronized void finalTry() {
@@ -63,6 +70,7 @@ final class Totals {
         copy.model = model;
         copy.corrections = corrections;
         copy.validatorCalls = validatorCalls;
+        copy.verdicts = verdicts;
         copy.finalTries = finalTries;
         return copy;
     }
@@ -97,6 +105,10 @@ final class Totals {
 
     synchronized int validatorCalls() {
         return validatorCalls;
+    }
+
+    synchronized int verdicts() {
+        return verdicts;
     }
 
     synchronized int finalTries() {

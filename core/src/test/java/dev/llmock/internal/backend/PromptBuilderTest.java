@@ -82,7 +82,11 @@ class PromptBuilderTest {
                 ProviderSchema.of(SHAPE, 2, LlmockConfig.Limits.DEFAULT), false);
 
         assertThat(enrich.user()).startsWith("Enrich this data").contains("\"name\" : \"Ada\"");
-        assertThat(validate.user()).startsWith("Check this data").contains("\"name\" : \"Bo\"");
+        assertThat(validate.user()).startsWith("Judge this data against the schema and every rule below, and answer"
+                + " with a verdict: \"valid\" is true when the data is right and plausible; otherwise it is false,"
+                + " \"problems\" lists each problem (\"pointer\": a JSON Pointer into the data such as /0/email, and"
+                + " \"reason\"), and \"corrected\" holds the whole data corrected, keeping what is right.")
+                .contains("\"name\" : \"Bo\"");
     }
 
     @Test

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.backend.PromptBuilder;
 import dev.llmock.internal.backend.ProviderSchema;
+import dev.llmock.internal.backend.VerdictSchema;
 import dev.llmock.spi.BackendRequest;
 import java.lang.System.Logger.Level;
 
 /**
  * One call of the model for a request: llmock's prompt (with the schema spelled out, since the model does not see
- * the grammar), the grammar that holds the answer to the schema, and the request's seed.
+ * the grammar), the grammar that holds the answer to the schema (a verdict's, for a validator), and the request's
+ * seed.
  */
 final class ModelCall {
     /** Every prompt the model is given, at TRACE ({@code FINER} in java.util.logging): {@value #PROMPT_LOGGER}. */
@@ -42,7 +44,8 @@ final class ModelCall {
      * @throws LocalModel.TooLittleRoom when the context cannot hold the prompt and one record
      */
     Answer ask(BackendRequest request, Integer maxTokens) {
-        ProviderSchema schema = ProviderSchema.of(request.shape(), request.count(), settings.limits());
+        ProviderSchema schema = VerdictSchema.forCall(request, ProviderSchema.of(request.shape(), request.count(),
+                settings.limits()));
         String prompt = model.render(PromptBuilder.build(request, schema, true));
         int seed = seed(request);
         PROMPTS.log(Level.TRACE, () -> "llmock: backend \"" + settings.backend() + "\", seed " + seed + ", prompt:\n"

@@ -7,6 +7,7 @@ import dev.llmock.internal.Json;
 import dev.llmock.internal.backend.JsonText;
 import dev.llmock.internal.backend.PromptBuilder;
 import dev.llmock.internal.backend.ProviderSchema;
+import dev.llmock.internal.backend.VerdictSchema;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
@@ -80,7 +81,8 @@ final class HttpBackend implements Backend {
     public BackendResponse call(BackendRequest request) {
         Tally tally = new Tally();
         Integer budget = request.maxTokens() != null ? request.maxTokens() : config.maxTokens();
-        ProviderSchema schema = ProviderSchema.of(request.shape(), request.count(), settings.limits());
+        ProviderSchema schema = VerdictSchema.forCall(request, ProviderSchema.of(request.shape(), request.count(),
+                settings.limits()));
         Provider.Reply reply;
         try {
             reply = schemaFallback.exchange(plain -> send(new Provider.Ask(request, schema,

@@ -6,8 +6,13 @@ import static dev.llmock.internal.backend.http.LoopbackLlm.body;
 import static dev.llmock.internal.backend.http.ProviderReplies.openAiCompletion;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
+import dev.llmock.Llmock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +24,35 @@ class PatternsOnLoopbackTest {
 
     @RegisterExtension
     final LoopbackLlm llm = LoopbackLlm.serving(BACKEND, PATH);
+
+    @Test
+    void aValidatorsVerdictWithProblemsAndCorrectedDataLeadsToTheCorrectionWhichItThenJudgesValid() {
+        llm.stubFor(post(PATH).inScenario("judge").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(openAiCompletion("{\"valid\":false,\"problems\":[{\"pointer\":\"/email\","
+                        + "\"reason\":\"must be at acme.com\"}],\"corrected\":{\"name\":\"Ada Lovelace\","
+                        + "\"email\":\"ada@acme.com\"}}", "stop"))).willSetStateTo("judged once"));
+        llm.stubFor(post(PATH).inScenario("judge").whenScenarioStateIs("judged once")
+                .willReturn(okJson(openAiCompletion("{\"valid\":true,\"problems\":[],\"corrected\":null}", "stop"))));
+        Llmock llmock = llm.engine(llm.config(BACKEND + ",{\"name\":\"basic\",\"provider\":\"synthetic\"}"));
+
+        Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\",\"email\":\"email\"}")
+                .backend("basic").rule("every email is at acme.com").validate("gpt").build());
+
+        assertThat(fixture.json()).isEqualTo(LoopbackLlm.json("{\"name\":\"Ada Lovelace\",\"email\":\"ada@acme.com\"}"));
+        List<LoggedRequest> sent = llm.requests();
+        assertThat(sent).hasSize(2);
+        JsonNode first = body(sent.get(0));
+        assertThat(first.at("/response_format/json_schema/schema/required").toString())
+                .isEqualTo("[\"valid\",\"problems\",\"corrected\"]");
+        assertThat(first.at("/response_format/json_schema/schema/properties/corrected/anyOf/0/required").toString())
+                .isEqualTo("[\"email\",\"name\"]");
+        assertThat(first.at("/messages/1/content").asText()).startsWith("Judge this data against the schema and every"
+                + " rule below, and answer with a verdict:").contains("- every email is at acme.com");
+        assertThat(body(sent.get(1)).at("/messages/1/content").asText()).contains("\"email\" : \"ada@acme.com\"");
+        JsonNode validate = fixture.provenance().details().at("/stages/1");
+        assertThat(validate.toString()).contains("\"validatorCalls\":2,\"verdicts\":2").contains("\"corrections\":1");
+        assertThat(fixture.provenance().details().has("unchecked")).isFalse();
+    }
 
     @Test
     void valuesSampledForADistributionReachTheProvidersPromptRecordByRecord() {

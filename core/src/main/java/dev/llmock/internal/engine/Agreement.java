@@ -1,5 +1,6 @@
 package dev.llmock.internal.engine;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -96,30 +97,30 @@ final class Agreement {
     private void compare(JsonNode a, JsonNode b, ObjDoubleConsumer<String> out) {
         if (count > 1 && a.isArray() && b.isArray()) {
             for (int k = 0; k < Math.max(a.size(), b.size()); k++) {
-                walk("", a.get(k), b.get(k), out);
+                walk(JsonPointer.empty(), a.get(k), b.get(k), out);
             }
             return;
         }
-        walk("", a, b, out);
+        walk(JsonPointer.empty(), a, b, out);
     }
 
-    private static void walk(String pointer, JsonNode a, JsonNode b, ObjDoubleConsumer<String> out) {
+    private static void walk(JsonPointer pointer, JsonNode a, JsonNode b, ObjDoubleConsumer<String> out) {
         if (a != null && b != null && a.isObject() && b.isObject() && !(a.isEmpty() && b.isEmpty())) {
             Set<String> names = new LinkedHashSet<>();
             a.fieldNames().forEachRemaining(names::add);
             b.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                walk(pointer + "/" + name.replace("~", "~0").replace("/", "~1"), a.get(name), b.get(name), out);
+                walk(pointer.appendProperty(name), a.get(name), b.get(name), out);
             }
             return;
         }
         if (a != null && b != null && a.isArray() && b.isArray() && !(a.isEmpty() && b.isEmpty())) {
             for (int k = 0; k < Math.max(a.size(), b.size()); k++) {
-                walk(pointer + "/*", a.get(k), b.get(k), out);
+                walk(pointer.appendProperty("*"), a.get(k), b.get(k), out);
             }
             return;
         }
-        out.accept(pointer, value(a, b));
+        out.accept(pointer.toString(), value(a, b));
     }
 
     /** The agreement of two values that are not both objects or both arrays. */

@@ -1,5 +1,6 @@
 package dev.llmock.internal.engine;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.internal.Json;
@@ -20,27 +21,27 @@ final class EnrichedFields {
     static ObjectNode of(JsonNode before, JsonNode after, int count) {
         ObjectNode fields = Json.MAPPER.createObjectNode();
         if (count == 1) {
-            walk("", before, after, fields);
+            walk(JsonPointer.empty(), before, after, fields);
             return fields;
         }
         for (int i = 0; i < after.size(); i++) {
-            walk("", before != null && before.isArray() ? before.get(i) : null, after.get(i), fields);
+            walk(JsonPointer.empty(), before != null && before.isArray() ? before.get(i) : null, after.get(i), fields);
         }
         return fields;
     }
 
-    private static void walk(String pointer, JsonNode before, JsonNode after, ObjectNode fields) {
+    private static void walk(JsonPointer pointer, JsonNode before, JsonNode after, ObjectNode fields) {
         if (after != null && after.isObject() && !after.isEmpty()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = after.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode earlier = before != null && before.isObject() ? before.get(field.getKey()) : null;
-                walk(pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), earlier, field.getValue(),
-                        fields);
+                walk(pointer.appendProperty(field.getKey()), earlier, field.getValue(), fields);
             }
             return;
         }
-        ObjectNode tally = fields.has(pointer) ? (ObjectNode) fields.get(pointer)
-                : fields.putObject(pointer).put("enriched", 0).put("kept", 0);
+        String field = pointer.toString();
+        ObjectNode tally = fields.has(field) ? (ObjectNode) fields.get(field)
+                : fields.putObject(field).put("enriched", 0).put("kept", 0);
         String source = before != null && before.equals(after) ? "kept" : "enriched";
         tally.put(source, tally.get(source).asInt() + 1);
     }

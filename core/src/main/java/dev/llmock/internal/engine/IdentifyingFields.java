@@ -1,5 +1,6 @@
 package dev.llmock.internal.engine;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +56,7 @@ final class IdentifyingFields {
                 }
             }
             fields.sort(Comparator.comparingInt(f -> rank(f.getKey(), unwrap(f.getValue()))));
-            return new IdentifyingFields(fields.stream().limit(MAX_FIELDS).map(f -> "/" + escape(f.getKey()))
+            return new IdentifyingFields(fields.stream().limit(MAX_FIELDS).map(f -> JsonPointer.empty().appendProperty(f.getKey()).toString())
                     .toList());
         }
         return new IdentifyingFields(rank("", root) >= 0 ? List.of("") : List.of());
@@ -114,9 +115,5 @@ final class IdentifyingFields {
 
     private static ShapeNode unwrap(ShapeNode shape) {
         return shape instanceof NullableShape nullable ? nullable.value() : shape;
-    }
-
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 }

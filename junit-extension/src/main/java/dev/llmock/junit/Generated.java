@@ -58,7 +58,7 @@ public @interface Generated {
     /** A backend that validates and repairs the output; empty for none. */
     String validate() default "";
 
-    /** Backends that each answer the same request; the best-scoring answer wins (consensus). Empty for none. */
+    /** Backends that each answer the same request; the answer closest to the others wins (consensus). */
     String[] consensus() default {};
 
     /** The backend that corrects violations found by the checks or the validator; empty uses the producer. */

@@ -18,6 +18,24 @@ public final class OptionalNulls {
     }
 
     /**
+     * A provider's answer without those nulls, changed in place: the data itself, or for a validator's call the
+     * verdict's {@code corrected} data (see {@link VerdictSchema}), whose other fields have no optional properties.
+     *
+     * @param schema  the JSON Schema of one record of the data
+     * @param count   records asked for
+     * @param verdict whether the answer is a validator's verdict around the data
+     */
+    public static JsonNode stripAnswer(JsonNode answer, JsonNode schema, int count, boolean verdict) {
+        if (!verdict) {
+            return strip(answer, schema, count);
+        }
+        if (answer != null && answer.isObject() && answer.has("corrected")) {
+            strip(answer.get("corrected"), schema, count);
+        }
+        return answer;
+    }
+
+    /**
      * {@code answer} without those nulls, changed in place.
      *
      * @param schema the JSON Schema of one record

@@ -55,13 +55,6 @@ final class RecordChecks {
         return violations;
     }
 
-    /** The rules alone on one record: whether merged values are consistent. */
-    List<Violation> rules(JsonNode record) {
-        List<Violation> violations = new ArrayList<>();
-        rules.forEach(rule -> violations.addAll(rule.check(record)));
-        return violations;
-    }
-
     private List<Violation> record(JsonNode record, Shape shape, String prefix) {
         List<Violation> violations = new ArrayList<>();
         shape.validate(record).forEach(v -> violations.add(new Violation(prefix + v.pointer(), v.reason())));

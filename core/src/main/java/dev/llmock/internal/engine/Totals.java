@@ -17,6 +17,7 @@ final class Totals {
     private int calls;
     private int corrections;
     private int validatorCalls;
+    private int verdicts;
     private int finalTries;
 
     synchronized void record(CallCost cost, Duration took) {
@@ -39,6 +40,7 @@ final class Totals {
         completionTokens = sum(completionTokens, copy.completionTokens);
         corrections += copy.corrections;
         validatorCalls += copy.validatorCalls;
+        verdicts += copy.verdicts;
         finalTries += copy.finalTries;
         if (copy.model != null) {
             model = copy.model;
@@ -66,6 +68,11 @@ final class Totals {
         validatorCalls++;
     }
 
+    /** A validator call answered with a verdict (rather than with data). */
+    synchronized void verdict() {
+        verdicts++;
+    }
+
     synchronized void finalTry() {
         finalTries++;
     }
@@ -81,6 +88,7 @@ final class Totals {
         copy.producer = producer;
         copy.corrections = corrections;
         copy.validatorCalls = validatorCalls;
+        copy.verdicts = verdicts;
         copy.finalTries = finalTries;
         return copy;
     }
@@ -115,6 +123,10 @@ final class Totals {
 
     synchronized int validatorCalls() {
         return validatorCalls;
+    }
+
+    synchronized int verdicts() {
+        return verdicts;
     }
 
     synchronized int finalTries() {

@@ -47,4 +47,17 @@ class OptionalNullsTest {
         assertThat(OptionalNulls.strip(answers, SCHEMA, 2)).isEqualTo(json("[{\"name\": null, \"places\": []},"
                 + " {\"name\": \"Alan\", \"places\": []}]"));
     }
+
+    @Test
+    void inAValidatorsVerdictTheNullsGoFromTheCorrectedDataAndTheVerdictKeepsItsOwn() {
+        JsonNode verdict = json("{\"valid\": false, \"problems\": [{\"pointer\": \"/nickname\", \"reason\": \"x\"}],"
+                + " \"corrected\": {\"name\": \"Ada\", \"nickname\": null, \"places\": []}}");
+        JsonNode valid = json("{\"valid\": true, \"problems\": [], \"corrected\": null}");
+
+        assertThat(OptionalNulls.stripAnswer(verdict, SCHEMA, 1, true)).isEqualTo(json("{\"valid\": false,"
+                + " \"problems\": [{\"pointer\": \"/nickname\", \"reason\": \"x\"}],"
+                + " \"corrected\": {\"name\": \"Ada\", \"places\": []}}"));
+        assertThat(OptionalNulls.stripAnswer(valid, SCHEMA, 1, true)).isEqualTo(json("{\"valid\": true,"
+                + " \"problems\": [], \"corrected\": null}"));
+    }
 }

@@ -65,7 +65,7 @@ final class ClassFixtures implements ExtensionContext.Store.CloseableResource, A
 
     Fixture generate(FixtureRequest request) {
         Fixture fixture = engine.generate(request);
-        RunSummary.INSTANCE.fixture(fixture.provenance().source(), settings.mode());
+        RunSummary.INSTANCE.fixture(fixture.provenance(), settings.mode());
         return fixture;
     }
 

@@ -1,6 +1,8 @@
 package dev.llmock.junit.internal;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Every message the JUnit extension shows, in one place so they stay consistent. */
 public final class Messages {
@@ -50,6 +52,12 @@ public final class Messages {
         text.append("\nTo reproduce: the fixtures replay from the cassette; run with -Dllmock.mode=replay to be sure"
                 + " no backend is called.");
         return text.toString();
+    }
+
+    static String uncheckedRules(int fixtures, Collection<String> rules) {
+        return "llmock: unchecked: " + fixtures + (fixtures == 1 ? " fixture has" : " fixtures have") + " rules in words"
+                + " that no model judged (add a validate stage on an LLM backend): "
+                + rules.stream().map(rule -> "\"" + rule + "\"").collect(Collectors.joining(", "));
     }
 
     static String invalidNeedsJson(String type) {

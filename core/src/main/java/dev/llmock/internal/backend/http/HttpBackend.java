@@ -8,6 +8,7 @@ import dev.llmock.internal.backend.JsonText;
 import dev.llmock.internal.backend.OptionalNulls;
 import dev.llmock.internal.backend.PromptBuilder;
 import dev.llmock.internal.backend.ProviderSchema;
+import dev.llmock.internal.backend.VerdictSchema;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
@@ -82,7 +83,8 @@ final class HttpBackend implements Backend {
     public BackendResponse call(BackendRequest request) {
         Tally tally = new Tally();
         Integer budget = request.maxTokens() != null ? request.maxTokens() : config.maxTokens();
-        ProviderSchema schema = ProviderSchema.of(request.shape(), request.count(), settings.limits());
+        ProviderSchema schema = VerdictSchema.forCall(request, ProviderSchema.of(request.shape(), request.count(),
+                settings.limits()));
         Provider.Reply reply;
         try {
             reply = schemaFallback.exchange(request.shape().canonical(), plain -> send(new Provider.Ask(request, schema,
@@ -101,8 +103,8 @@ final class HttpBackend implements Backend {
                     .outcome(Messages.truncated(reply.stopReason(), budget)).hint(Messages.truncatedHint(config))
                     .build(tally.cost(this, true));
         }
-        return new BackendResponse(OptionalNulls.strip(parse(reply, schema), request.shape().toJsonSchema(),
-                request.count()), tally.cost(this, false));
+        return new BackendResponse(OptionalNulls.stripAnswer(parse(reply, schema), request.shape().toJsonSchema(),
+                request.count(), VerdictSchema.wanted(request)), tally.cost(this, false));
     }
 
     private Provider.Reply send(Provider.Ask ask, Tally tally) {

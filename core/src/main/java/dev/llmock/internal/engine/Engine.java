@@ -7,6 +7,7 @@ import dev.llmock.Llmock;
 import dev.llmock.LlmockConfig;
 import dev.llmock.LlmockStats;
 import dev.llmock.ProgressListener;
+import dev.llmock.internal.mapping.TypeMapping;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.FixtureInterceptor;
@@ -42,7 +43,7 @@ public final class Engine implements Llmock {
         long seed = builder.seed == null ? 0L : builder.seed;
         this.registry = new BackendRegistry(config, new BackendContext(config, clock, seed), builder.backends, stats);
         EngineContext context = new EngineContext(config, registry, new BackendCalls(stats, registry::limits), workers,
-                clock, seed);
+                clock, seed, mapper == null ? TypeMapping.defaultMapper() : mapper);
         this.interceptors = interceptors(builder.interceptors, builder.cache == null || builder.cache, context);
     }
 

@@ -162,6 +162,40 @@ class CorrectionLoopTest {
     }
 
     @Test
+    void aValueTheTargetTypeCannotHoldGoesBackForRepairLikeAViolation() {
+        Simulated fast = Simulated.answering("fast", "{'name':'Tim','age':6461921467}", "{'name':'Tim','age':30}");
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\",\"age\":0}")
+                    .backend("fast").targetType(Adult.class).build());
+
+            assertThat(fixture.as(Adult.class)).isEqualTo(new Adult("Tim", 30));
+            assertThat(fast.calls().get(1).repair()).singleElement().satisfies(violation -> {
+                assertThat(violation.pointer()).isEqualTo("/age");
+                assertThat(violation.reason()).startsWith("does not map onto " + Adult.class.getTypeName() + ": ")
+                        .contains("6461921467");
+            });
+        }
+    }
+
+    /** Jackson cannot build it from JSON at all: no constructor it could use. */
+    static final class NoCreator {
+        private NoCreator(String name, int unused) {
+        }
+    }
+
+    @Test
+    void aTargetTypeJacksonCannotBuildIsLeftForFixtureAsToExplainRatherThanRepaired() {
+        Simulated fast = Simulated.answering("fast", "{'name':'Tim'}");
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\"}")
+                    .backend("fast").targetType(NoCreator.class).build());
+
+            assertThat(fast.calls()).hasSize(1);
+            assertThat(fixture.json()).isEqualTo(json("{'name':'Tim'}"));
+        }
+    }
+
+    @Test
     void theTargetTypeIsPartOfTheCassetteKey() {
         FixtureRequest typed = FixtureRequest.newBuilder().shape("{\"age\":0}").targetType(Adult.class).build();
 

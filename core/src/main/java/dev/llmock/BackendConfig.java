@@ -1,24 +1,33 @@
 package dev.llmock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmock.internal.Json;
 import dev.llmock.internal.RedactedUrls;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One backend entry of {@code llmock.json}. Backends that share a {@code name} form a pool.
- * {@link #toString()} never shows the API key.
+ * One backend entry of {@code llmock.json}, or of {@link LlmockConfig#newBuilder()} through {@link #newBuilder}.
+ * Backends that share a {@code name} form a pool. {@link #toString()} never shows the API key.
+ *
+ * <p>{@code baseUrl}, {@code model} and {@code apiKey} are held as written: {@code ${VAR}} and {@code ${VAR:-default}}
+ * placeholders in them are resolved (system property {@code VAR}, else environment variable {@code VAR}, else the
+ * default) when the engine first uses the backend live, and a {@code BackendFactory} receives the
+ * resolved entry. Replaying from a cassette creates no backend, so it needs no variable.
  *
  * @param name                  the name tests use ({@code backend = "fast"})
  * @param provider              {@code openai}, {@code ollama}, {@code anthropic} or {@code synthetic}
  *                              ({@code lmstudio} is read as {@code openai})
  * @param baseUrl               the provider's base URL; defaults per provider
  * @param model                 the model name sent to the provider
- * @param apiKey                the resolved key, or null; never written anywhere
+ * @param apiKey                the key, or null; never written anywhere
  * @param maxTokens             the output token budget per call, or null for the provider's default
- * @param enabled               a disabled backend is skipped and its {@code ${VAR}} references are not resolved
+ * @param enabled               a disabled backend is skipped (and its placeholders are never resolved)
  * @param weight                share of a pool's calls, at least 1
  * @param maxConcurrentRequests calls in flight at once, or null for no limit
  * @param fallback              the name of the backend to try when this one is exhausted, or null
@@ -122,6 +131,20 @@ public record BackendConfig(String name, String provider, String baseUrl, String
                 + "; expected " + expected + ".");
     }
 
+    /**
+     * A backend entry in code, for {@link LlmockConfig.Builder#backend}; checked with the rest when that configuration
+     * is built.
+     *
+     * <pre>{@code
+     * BackendConfig.newBuilder("local").provider("ollama").baseUrl(ollama.getEndpoint()).model("llama3.2").build()
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    public static Builder newBuilder(String name) {
+        return new Builder(name);
+    }
+
     @Override
     public String toString() {
         return "BackendConfig[name=" + name + ", provider=" + provider + ", baseUrl=" + RedactedUrls.of(baseUrl)
@@ -129,5 +152,131 @@ public record BackendConfig(String name, String provider, String baseUrl, String
                 + ", apiKey=" + (apiKey == null ? "none" : "<redacted>") + ", maxTokens=" + maxTokens
                 + ", enabled=" + enabled + ", weight=" + weight
                 + (options.isEmpty() ? "" : ", options=" + options.keySet()) + "]";
+    }
+
+    /**
+     * The keys of one backend entry, each once; {@link LlmockConfig.Builder#build()} checks them as it checks a file.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final String name;
+        private final Set<String> set = new HashSet<>();
+        private String provider;
+        private String baseUrl;
+        private String model;
+        private String apiKey;
+        private Integer maxTokens;
+        private boolean enabled = true;
+        private int weight = 1;
+        private Integer maxConcurrentRequests;
+        private String fallback;
+        private Double costPer1kInputTokens;
+        private Double costPer1kOutputTokens;
+        private Integer timeoutSeconds;
+        private final Map<String, JsonNode> options = new TreeMap<>();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** {@code openai}, {@code ollama}, {@code anthropic}, {@code synthetic} ({@code lmstudio} = {@code openai}). */
+        public Builder provider(String value) {
+            once("provider");
+            this.provider = value;
+            return this;
+        }
+
+        /** The provider's base URL; by default the provider's own. */
+        public Builder baseUrl(String value) {
+            once("baseUrl");
+            this.baseUrl = value;
+            return this;
+        }
+
+        public Builder model(String value) {
+            once("model");
+            this.model = value;
+            return this;
+        }
+
+        /** The key, e.g. {@code System.getenv("OPENAI_API_KEY")}; sent only in the request header. */
+        public Builder apiKey(String value) {
+            once("apiKey");
+            this.apiKey = value;
+            return this;
+        }
+
+        public Builder maxTokens(int value) {
+            once("maxTokens");
+            this.maxTokens = value;
+            return this;
+        }
+
+        public Builder enabled(boolean value) {
+            once("enabled");
+            this.enabled = value;
+            return this;
+        }
+
+        public Builder weight(int value) {
+            once("weight");
+            this.weight = value;
+            return this;
+        }
+
+        public Builder maxConcurrentRequests(int value) {
+            once("maxConcurrentRequests");
+            this.maxConcurrentRequests = value;
+            return this;
+        }
+
+        public Builder fallback(String value) {
+            once("fallback");
+            this.fallback = value;
+            return this;
+        }
+
+        public Builder costPer1kInputTokens(double value) {
+            once("costPer1kInputTokens");
+            this.costPer1kInputTokens = value;
+            return this;
+        }
+
+        public Builder costPer1kOutputTokens(double value) {
+            once("costPer1kOutputTokens");
+            this.costPer1kOutputTokens = value;
+            return this;
+        }
+
+        public Builder timeoutSeconds(int value) {
+            once("timeoutSeconds");
+            this.timeoutSeconds = value;
+            return this;
+        }
+
+        /**
+         * A provider-specific key, such as {@code llamacpp}'s {@code contextSize}; the provider's factory declares
+         * which keys it takes, and {@link LlmockConfig.Builder#build()} checks them as it checks a file.
+         */
+        public Builder option(String key, Object value) {
+            Objects.requireNonNull(key, "key");
+            once("option " + key);
+            options.put(key, Json.MAPPER.valueToTree(value));
+            return this;
+        }
+
+        /** The entry as given, not yet checked: {@link LlmockConfig.Builder#build()} checks it. */
+        public BackendConfig build() {
+            return new BackendConfig(name, provider, baseUrl, model, apiKey, maxTokens, enabled, weight,
+                    maxConcurrentRequests, fallback, costPer1kInputTokens, costPer1kOutputTokens, timeoutSeconds,
+                    options);
+        }
+
+        private void once(String option) {
+            if (!set.add(option)) {
+                throw new IllegalStateException(option + " was already set on this builder; set each option once.");
+            }
+        }
     }
 }

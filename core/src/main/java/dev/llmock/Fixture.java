@@ -3,7 +3,9 @@ package dev.llmock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmock.internal.Json;
+import dev.llmock.internal.mapping.TypeMapping;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
@@ -16,15 +18,25 @@ import java.util.Objects;
  * List<User> users = fixture.as(new TypeReference<List<User>>() {});
  * }</pre>
  *
+ * {@code as(...)} maps with the engine's {@link ObjectMapper} ({@link Llmock.Builder#objectMapper}); by default one
+ * with every Jackson module on the class path ({@code jackson-module-kotlin} for Kotlin data classes, parameter names
+ * for immutable classes compiled with {@code -parameters}, java.time).
+ *
  * @since 0.1.0
  */
 public final class Fixture {
     private final JsonNode json;
     private final Provenance provenance;
+    private final ObjectMapper mapper;
 
     public Fixture(JsonNode json, Provenance provenance) {
+        this(json, provenance, null);
+    }
+
+    private Fixture(JsonNode json, Provenance provenance, ObjectMapper mapper) {
         this.json = Objects.requireNonNull(json, "json").deepCopy();
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.mapper = mapper;
     }
 
     /** The data; a copy, so callers may change it freely. */
@@ -37,7 +49,16 @@ public final class Fixture {
     }
 
     public Fixture withProvenance(Provenance newProvenance) {
-        return new Fixture(json, newProvenance);
+        return new Fixture(json, newProvenance, mapper);
+    }
+
+    /**
+     * This fixture, mapped onto types by {@code objectMapper} (its naming strategy, modules and features).
+     *
+     * @since 0.1.0
+     */
+    public Fixture withMapper(ObjectMapper objectMapper) {
+        return new Fixture(json, provenance, Objects.requireNonNull(objectMapper, "objectMapper"));
     }
 
     /** The data mapped by Jackson onto {@code type}. */
@@ -55,13 +76,7 @@ public final class Fixture {
     }
 
     private <T> T as(JavaType type) {
-        try {
-            return Json.MAPPER.convertValue(json, type);
-        } catch (IllegalArgumentException e) {
-            throw new LlmockException("The generated data does not map onto " + type.toCanonical() + ": "
-                    + e.getMessage().lines().findFirst().orElse("") + ". Check that the shape matches the type"
-                    + " (or leave the shape out, so llmock derives it from the type).", e);
-        }
+        return TypeMapping.convert(mapper == null ? TypeMapping.defaultMapper() : mapper, json, type);
     }
 
     @Override

@@ -345,7 +345,7 @@ public final class FixtureRequest {
             return this;
         }
 
-        /** Sends the first stage to each of these backends; the best-scoring answer wins. */
+        /** Sends the first stage to each of these backends; the valid answer closest to the others wins. */
         public Builder consensus(String... backendNames) {
             consensus.clear();
             for (String name : backendNames) {

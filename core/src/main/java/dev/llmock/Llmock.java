@@ -1,5 +1,6 @@
 package dev.llmock;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmock.internal.engine.Engine;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.FixtureInterceptor;
@@ -67,6 +68,15 @@ public interface Llmock extends AutoCloseable {
 
         /** Whether identical requests in this JVM are served from a cache; true by default. */
         Builder cache(boolean enabled);
+
+        /**
+         * The mapper {@link Fixture#as(Class)} uses for this engine's fixtures, e.g. your application's, with its naming
+         * strategy and modules; by default one with every Jackson module on the class path
+         * ({@code findAndAddModules()}) plus java.time, {@code Optional} and parameter names.
+         *
+         * @since 0.1.0
+         */
+        Builder objectMapper(ObjectMapper mapper);
 
         Llmock build();
     }

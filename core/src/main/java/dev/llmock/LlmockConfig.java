@@ -2,11 +2,15 @@ package dev.llmock;
 
 import dev.llmock.internal.config.ConfigLocator;
 import dev.llmock.internal.config.ConfigReader;
+import dev.llmock.internal.config.ConfigTree;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parsed, immutable {@code llmock.json}: named backends and engine settings.
@@ -22,7 +26,18 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * LLMockApi's own file ({@code {"MockLlmApi": {"LlmBackends": [...]}}}, PascalCase keys) is read as is.
+ * LLMockApi's own file ({@code {"MockLlmApi": {"LlmBackends": [...]}}}, PascalCase keys) is read as is. The same
+ * configuration in code, checked by the same rules:
+ * <pre>{@code
+ * LlmockConfig config = LlmockConfig.newBuilder()
+ *         .temperature(0.7)
+ *         .backend(BackendConfig.newBuilder("fast").provider("ollama").baseUrl("http://localhost:11434")
+ *                 .model("llama3.2").build())
+ *         .backend(BackendConfig.newBuilder("quality").provider("openai").model("gpt-4o-mini")
+ *                 .apiKey(System.getenv("OPENAI_API_KEY")).build())
+ *         .defaultBackend("fast")
+ *         .build();
+ * }</pre>
  *
  * @param temperature     sampling temperature sent to providers, or null for 0.7
  * @param timeoutSeconds  per-call timeout, or null for 60
@@ -81,18 +96,26 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
 
     /**
      * The {@code cassettes} section, validated when the file is read: {@code {"directory": "...", "maxAge": "P30D",
-     * "redact": ["ACME-\\d+"]}}.
+     * "redact": ["ACME-\\d+"], "ignore": ["body.requestId", "query.ts", "header.X-Trace-Id"]}}.
      *
      * @param directory where cassette files live, or null when the section does not say
      * @param maxAge    entries older than this are stale, or null when the section does not say
      * @param redact    Java regular expressions whose matches are redacted, besides the built-in ones
+     * @param ignore    parts of HTTP requests left out of cassette keys: {@code body.<field path>},
+     *                  {@code query.<name>}, {@code header.<name>}
      */
-    public record CassettesSection(Path directory, Duration maxAge, List<String> redact) {
+    public record CassettesSection(Path directory, Duration maxAge, List<String> redact, List<String> ignore) {
         /** A missing section. */
-        public static final CassettesSection NONE = new CassettesSection(null, null, List.of());
+        public static final CassettesSection NONE = new CassettesSection(null, null, List.of(), List.of());
 
         public CassettesSection {
             redact = List.copyOf(redact);
+            ignore = List.copyOf(ignore);
+        }
+
+        /** A section that ignores no part of a request. */
+        public CassettesSection(Path directory, Duration maxAge, List<String> redact) {
+            this(directory, maxAge, redact, List.of());
         }
     }
 
@@ -110,14 +133,26 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
         return ConfigLocator.systemDefault().load();
     }
 
-    /** Reads a configuration file, resolving {@code ${VAR}} from the environment. */
+    /**
+     * Reads a configuration file. {@code ${VAR}} placeholders stay as written until a backend is first used live (see
+     * {@link BackendConfig}).
+     */
     public static LlmockConfig fromFile(Path file) {
         return ConfigLocator.systemDefault().fromFile(file);
     }
 
     /** Parses configuration text; {@code source} names it in error messages. */
     public static LlmockConfig parse(String json, String source) {
-        return ConfigReader.read(json, source, System::getenv);
+        return ConfigReader.read(json, source);
+    }
+
+    /**
+     * A configuration in code: the same keys as {@code llmock.json}, checked by the same rules when built.
+     *
+     * @since 0.1.0
+     */
+    public static Builder newBuilder() {
+        return new Builder();
     }
 
     /** True when no backend is configured, so every name resolves to {@code synthetic}. */
@@ -142,5 +177,92 @@ public record LlmockConfig(Double temperature, Integer timeoutSeconds, String de
     /** The configured name for a routing tier, if any. */
     public Optional<String> route(String tier) {
         return Optional.ofNullable(routing.get(tier));
+    }
+
+    /**
+     * Builds an {@link LlmockConfig} in code. Each option once ({@link #backend} and {@link #route} once per backend
+     * and tier); {@link #build()} checks the whole as {@code llmock.json} is checked, with the same messages, naming
+     * {@code LlmockConfig.newBuilder()} where a file's messages name the file. {@code ${VAR}} in a value is read from
+     * the environment, as in the file.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private static final String SOURCE = "LlmockConfig.newBuilder()";
+        private final ConfigTree tree = new ConfigTree();
+        private final Set<String> set = new HashSet<>();
+
+        private Builder() {
+        }
+
+        /** Sampling temperature sent to providers, 0 to 2; 0.7 by default. */
+        public Builder temperature(double value) {
+            once("temperature");
+            tree.temperature(value);
+            return this;
+        }
+
+        /** Per-call timeout in seconds; 60 by default. */
+        public Builder timeoutSeconds(int value) {
+            once("timeoutSeconds");
+            tree.timeoutSeconds(value);
+            return this;
+        }
+
+        /** The backend a request that names none uses; by default the first enabled one. */
+        public Builder defaultBackend(String name) {
+            once("defaultBackend");
+            tree.defaultBackend(Objects.requireNonNull(name, "defaultBackend"));
+            return this;
+        }
+
+        /** Adds a backend; backends sharing a name form a pool, in the order added. */
+        public Builder backend(BackendConfig backend) {
+            tree.backend(Objects.requireNonNull(backend, "backend"));
+            return this;
+        }
+
+        /** The backend for a routing tier ({@code simple}, {@code medium}, {@code complex}) of {@code "auto"}. */
+        public Builder route(String tier, String backend) {
+            once("routing." + tier);
+            tree.route(Objects.requireNonNull(tier, "tier"), Objects.requireNonNull(backend, "backend"));
+            return this;
+        }
+
+        public Builder retry(Retry value) {
+            once("retry");
+            tree.retry(Objects.requireNonNull(value, "retry"));
+            return this;
+        }
+
+        public Builder circuitBreaker(CircuitBreaker value) {
+            once("circuitBreaker");
+            tree.circuitBreaker(Objects.requireNonNull(value, "circuitBreaker"));
+            return this;
+        }
+
+        public Builder limits(Limits value) {
+            once("limits");
+            tree.limits(Objects.requireNonNull(value, "limits"));
+            return this;
+        }
+
+        /** The {@code cassettes} section: directory, maximum age, redaction patterns and ignored request parts. */
+        public Builder cassettes(CassettesSection value) {
+            once("cassettes");
+            tree.cassettes(Objects.requireNonNull(value, "cassettes"));
+            return this;
+        }
+
+        /** The checked configuration; a bad value fails with a {@link ConfigException} naming the key. */
+        public LlmockConfig build() {
+            return tree.read(SOURCE);
+        }
+
+        private void once(String option) {
+            if (!set.add(option)) {
+                throw new IllegalStateException(option + " was already set on this builder; set each option once.");
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ public record Stage(Role role, String backend, Shape shape, String prompt) {
     public enum Role {
         /** Produce the first version of the data. */
         GENERATE,
-        /** Add detail and realism, keeping earlier valid values. */
+        /** Add detail and realism: the enricher's valid values win, earlier values fill what it left out. */
         ENRICH,
         /** Check the data and correct what is wrong. */
         VALIDATE

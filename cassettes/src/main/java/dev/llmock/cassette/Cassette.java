@@ -1,6 +1,7 @@
 package dev.llmock.cassette;
 
 import dev.llmock.cassette.internal.CassetteSession;
+import dev.llmock.cassette.internal.Messages;
 import dev.llmock.spi.FixtureInterceptor;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -19,12 +20,14 @@ import java.util.Collection;
  *
  * <p>What the modes do with a request:
  * <ul>
- * <li>{@code replay}: the recorded entry, or {@link ReplayMissException}; never a backend call. Entries older than
- *     {@code maxAge} are still served and listed as stale in the {@link #report()}.</li>
- * <li>{@code record}: the recorded entry; missing and stale entries are generated and recorded. When the request
+ * <li>{@code once} (VCR's): on a cassette file that did not exist when it was opened, as {@code record}; on an
+ *     existing one, as {@code replay}, so a request it does not hold fails.</li>
+ * <li>{@code replay} (VCR: {@code none}): the recorded entry, or {@link ReplayMissException}; never a backend call.
+ *     Entries older than {@code maxAge} are still served and listed as stale in the {@link #report()}.</li>
+ * <li>{@code record} (VCR: {@code new_episodes}): the recorded entry; missing and stale entries are generated and recorded. When the request
  *     misses only because its shape gained properties, the old entry's values are kept and only the new fields come
  *     from the fresh generation (provenance detail {@code incremental}).</li>
- * <li>{@code rerecord}: every request is generated again (once per run) and replaces its entry; the report says how
+ * <li>{@code rerecord} (VCR: {@code all}): every request is generated again (once per run) and replaces its entry; the report says how
  *     the data drifted.</li>
  * <li>{@code live}: requests pass through; the file is neither read nor written.</li>
  * </ul>
@@ -37,11 +40,14 @@ public final class Cassette implements AutoCloseable {
     private final String name;
     private final CassetteSession session;
     private final FixtureInterceptor interceptor;
+    /** Why recording fails the run ({@code failOnRecord} and where it was set), or null when it does not. */
+    private final String failOnRecord;
 
-    Cassette(String name, CassetteSession session) {
+    Cassette(String name, CassetteSession session, String failOnRecord) {
         this.name = name;
         this.session = session;
         this.interceptor = session::intercept;
+        this.failOnRecord = failOnRecord;
     }
 
     /** The name it was opened with, e.g. {@code com.acme.UserTest}. */
@@ -56,6 +62,30 @@ public final class Cassette implements AutoCloseable {
 
     public RecordMode mode() {
         return session.mode();
+    }
+
+    /**
+     * True when this cassette only replays, so no request reaches a backend: {@code replay}, and {@code once} on a
+     * file that existed when it was opened.
+     */
+    public boolean replayOnly() {
+        return session.replayOnly();
+    }
+
+    /**
+     * Fails when {@link CassetteSettings#FAIL_ON_RECORD} is on and this run recorded anything; does nothing
+     * otherwise. Call it after {@link #save()}: the JUnit and WireMock extensions call it when a test class ends.
+     *
+     * @throws UnexpectedRecordingException listing what was recorded and how to allow it
+     */
+    public void checkFailOnRecord() {
+        if (failOnRecord == null) {
+            return;
+        }
+        CassetteReport report = session.report();
+        if (!report.recorded().isEmpty()) {
+            throw new UnexpectedRecordingException(Messages.recordedWhileForbidden(report, failOnRecord), report);
+        }
     }
 
     /** The interceptor to add with {@code Llmock.newBuilder().interceptor(...)}; the same instance every time. */

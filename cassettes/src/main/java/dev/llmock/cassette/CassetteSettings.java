@@ -2,6 +2,7 @@ package dev.llmock.cassette;
 
 import dev.llmock.Setting;
 import dev.llmock.SettingResolver;
+import dev.llmock.internal.config.IgnoreEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,10 @@ import java.util.List;
  * <caption>Cassette settings</caption>
  * <tr><th>setting</th><th>property</th><th>environment</th><th>llmock.json</th><th>default</th></tr>
  * <tr><td>{@link #MODE}</td><td>{@value RecordMode#MODE_PROPERTY}</td><td>{@value RecordMode#MODE_ENV}</td>
- *     <td></td><td>{@code replay} when {@value RecordMode#CI_ENV} is set (and not {@code false}), else
- *     {@code record}</td></tr>
+ *     <td></td><td>{@code replay} on a CI server (one of {@link RecordMode#CI_VARIABLES} set, and not to
+ *     {@code false}), else {@code once}</td></tr>
+ * <tr><td>{@link #FAIL_ON_RECORD}</td><td>{@value #FAIL_ON_RECORD_PROPERTY}</td><td>{@value #FAIL_ON_RECORD_ENV}</td>
+ *     <td></td><td>{@code true} on a CI server, else {@code false}</td></tr>
  * <tr><td>{@link #DIRECTORY}</td><td>{@value Cassettes#DIR_PROPERTY}</td><td>{@value #DIR_ENV}</td>
  *     <td>{@code cassettes.directory}</td><td>{@value Cassettes#DEFAULT_DIRECTORY}</td></tr>
  * <tr><td>{@link #MAX_AGE}</td><td>{@value #MAX_AGE_PROPERTY}</td><td>{@value #MAX_AGE_ENV}</td>
@@ -26,6 +29,7 @@ import java.util.List;
  *     <td></td><td>60 seconds</td></tr>
  * <tr><td>{@link #FLUSH_AFTER}</td><td>{@value #FLUSH_AFTER_PROPERTY}</td><td>{@value #FLUSH_AFTER_ENV}</td>
  *     <td></td><td>1 second</td></tr>
+ * <tr><td>{@link #IGNORE}</td><td></td><td></td><td>{@code cassettes.ignore}</td><td>none</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -51,13 +55,29 @@ public final class CassetteSettings {
     public static final String FLUSH_AFTER_PROPERTY = "llmock.cassettes.flushAfter";
     /** Environment variable for how soon new entries are written: {@value}. */
     public static final String FLUSH_AFTER_ENV = "LLMOCK_CASSETTES_FLUSH_AFTER";
+    /** System property and JUnit configuration parameter for {@link #FAIL_ON_RECORD}: {@value}. */
+    public static final String FAIL_ON_RECORD_PROPERTY = "llmock.failOnRecord";
+    /** Environment variable for {@link #FAIL_ON_RECORD}: {@value}. */
+    public static final String FAIL_ON_RECORD_ENV = "LLMOCK_FAIL_ON_RECORD";
 
-    /** The {@link RecordMode}. */
+    /** The {@link RecordMode}: {@code replay} on a CI server, {@code once} elsewhere. */
     public static final Setting<RecordMode> MODE = Setting.<RecordMode>newBuilder()
             .property(RecordMode.MODE_PROPERTY)
             .env(RecordMode.MODE_ENV)
-            .parser(RecordMode::parse, "one of replay, record, rerecord, live")
-            .defaultFromEnv(env -> RecordMode.onCi(env) ? RecordMode.REPLAY : RecordMode.RECORD)
+            .parser(RecordMode::parse, "one of once, replay, record, rerecord, live, or VCR's none, new_episodes, all")
+            .defaultFromEnv(env -> RecordMode.onCi(env) ? RecordMode.REPLAY : RecordMode.ONCE)
+            .build();
+
+    /**
+     * Whether a run that recorded anything fails ({@link Cassette#checkFailOnRecord()}), after the cassette is
+     * written: on by default on a CI server, so that a CI build whose mode was set to record (in
+     * {@code junit-platform.properties}, say) never calls a model silently.
+     */
+    public static final Setting<Boolean> FAIL_ON_RECORD = Setting.<Boolean>newBuilder()
+            .property(FAIL_ON_RECORD_PROPERTY)
+            .env(FAIL_ON_RECORD_ENV)
+            .parser((text, source) -> bool(text), "true or false")
+            .defaultFromEnv(RecordMode::onCi)
             .build();
 
     /** The directory cassette files live in; relative paths are relative to the working directory. */
@@ -111,6 +131,21 @@ public final class CassetteSettings {
             .defaultValue(Duration.ofSeconds(1))
             .build();
 
+    /**
+     * Parts of HTTP requests left out of cassette keys by the WireMock extension, so that a volatile value (a fresh
+     * request id, a timestamp) does not stop a request from replaying: {@code body.<field path>},
+     * {@code query.<name>}, {@code header.<name>}. Only in {@code llmock.json}, where each entry is checked when
+     * the file is read; a stub adds its own with the transformer parameter {@code ignore}.
+     */
+    public static final Setting<List<String>> IGNORE = Setting.<List<String>>newBuilder()
+            .config("cassettes.ignore", config -> config.cassettes().ignore())
+            .parser((text, source) -> {
+                IgnoreEntry.parse(text);
+                return List.of(text);
+            }, IgnoreEntry.EXPECTED)
+            .defaultValue(List.of())
+            .build();
+
     private CassetteSettings() {
     }
 
@@ -119,6 +154,13 @@ public final class CassetteSettings {
             throw new IllegalArgumentException("negative: " + duration);
         }
         return duration;
+    }
+
+    private static Boolean bool(String text) {
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(text);
+        }
+        throw new IllegalArgumentException("not a boolean: " + text);
     }
 
     private static Duration positive(Duration duration) {

@@ -47,14 +47,17 @@ public final class Cassettes {
     private final Clock clock;
     private final Duration maxAge;
     private final CassetteSession.Options options;
+    /** Why recording fails the run, or null when it does not. */
+    private final String failOnRecord;
     private final ConcurrentMap<String, Cassette> open = new ConcurrentHashMap<>();
 
-    private Cassettes(Path directory, CassetteSession.Options options) {
+    private Cassettes(Path directory, CassetteSession.Options options, String failOnRecord) {
         this.directory = directory;
         this.mode = options.mode();
         this.clock = options.clock();
         this.maxAge = options.maxAge();
         this.options = options;
+        this.failOnRecord = failOnRecord;
     }
 
     public static Builder newBuilder() {
@@ -71,7 +74,7 @@ public final class Cassettes {
         Objects.requireNonNull(name, "name");
         return open.computeIfAbsent(name, n -> {
             Path file = fileOf(n);
-            return new Cassette(n, CassetteSession.open(file, options));
+            return new Cassette(n, CassetteSession.open(file, options), failOnRecord);
         });
     }
 
@@ -102,6 +105,11 @@ public final class Cassettes {
     /** How soon recorded entries are written to their file; see {@link CassetteSettings#FLUSH_AFTER}. */
     public Duration flushAfter() {
         return options.flushAfter();
+    }
+
+    /** Whether a run that records anything fails ({@link Cassette#checkFailOnRecord()}). */
+    public boolean failOnRecord() {
+        return failOnRecord != null;
     }
 
     /**
@@ -159,6 +167,7 @@ public final class Cassettes {
         private Duration flushAfter;
         private LlmockConfig config;
         private SettingResolver settings;
+        private Boolean failOnRecord;
 
         private Builder() {
         }
@@ -174,6 +183,16 @@ public final class Cassettes {
         public Builder mode(RecordMode value) {
             requireUnset(mode, "mode");
             this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /**
+         * Whether a run that records anything fails, after the cassette is written; see
+         * {@link CassetteSettings#FAIL_ON_RECORD} for where it comes from otherwise (on by default on a CI server).
+         */
+        public Builder failOnRecord(boolean value) {
+            requireUnset(failOnRecord, "failOnRecord");
+            this.failOnRecord = value;
             return this;
         }
 
@@ -264,7 +283,14 @@ public final class Cassettes {
                     sources.get(CassetteSettings.MODE, mode), clock == null ? Clock.systemUTC() : clock,
                     sources.get(CassetteSettings.MAX_AGE, maxAge), List.copyOf(compile(patterns)),
                     sources.get(CassetteSettings.LOCK_TIMEOUT, lockTimeout),
-                    sources.get(CassetteSettings.FLUSH_AFTER, flushAfter)));
+                    sources.get(CassetteSettings.FLUSH_AFTER, flushAfter)),
+                    failOnRecordReason(sources.resolve(CassetteSettings.FAIL_ON_RECORD, failOnRecord)));
+        }
+
+        /** Why recording fails the run, for the message; null when it does not. */
+        private static String failOnRecordReason(SettingResolver.Resolved<Boolean> resolved) {
+            return Boolean.TRUE.equals(resolved.value())
+                    ? Messages.failOnRecordReason(resolved.origin(), resolved.where()) : null;
         }
 
         private static List<Pattern> compile(List<String> patterns) {

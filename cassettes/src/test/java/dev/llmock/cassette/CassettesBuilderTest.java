@@ -58,7 +58,8 @@ class CassettesBuilderTest {
     void anUnknownKeyInTheSectionFailsFastListingTheAllowedKeys() {
         assertThatThrownBy(() -> Cassettes.newBuilder().config(config("{\"max_age\": \"P1D\"}")).build())
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Unknown key cassettes.max_age in llmock.json. Allowed keys: directory, maxAge, redact.");
+                .hasMessage("Unknown key cassettes.max_age in llmock.json. Allowed keys: directory, maxAge, redact,"
+                        + " ignore.");
     }
 
     @Test

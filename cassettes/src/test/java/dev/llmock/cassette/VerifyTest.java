@@ -4,6 +4,7 @@ import static dev.llmock.cassette.TestBackend.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmock.FixtureRequest;
+import dev.llmock.Shape;
 import dev.llmock.internal.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,14 @@ class VerifyTest {
         assertThat(check.stats().sizeBytes()).isEqualTo(Files.size(dir.resolve("UserTest.json")));
         assertThat(check.render()).startsWith("OK     " + dir.resolve("UserTest.json") + ": 2 entries (counting 2),"
                 + " recorded 2024-05-01T10:00:00Z .. 2024-05-01T10:00:00Z, ");
+    }
+
+    @Test
+    void aFixtureWidenedByAnEnrichStageIsCheckedAgainstThatStagesShape() {
+        record("UserTest", request("{\"name\":\"string\"}")
+                .enrich("synthetic", Shape.parse("{\"name\":\"string\",\"city\":\"string\"}")).build());
+
+        assertThat(Cassettes.verify(dir)).singleElement().satisfies(check -> assertThat(check.problems()).isEmpty());
     }
 
     @Test

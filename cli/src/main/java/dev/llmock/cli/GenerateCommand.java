@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate records that fit a shape (with no configuration: the embedded synthetic generator).")
 final class GenerateCommand implements Callable<Integer> {
-    /** Below this many records no progress bar is drawn. */
+    /** Below this many records no progress is shown. */
     static final int PROGRESS_THRESHOLD = 500;
     /** Records generated and written at a time, so that memory stays the same for any count: {@value}. */
     static final int BLOCK = 10_000;
@@ -61,7 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Print one record per line to stdout instead of a JSON array.")
     boolean jsonl;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (a bar on a terminal, else plain lines).")
     boolean quiet;
 
     @Option(names = "--max-count", defaultValue = "" + DEFAULT_MAX_COUNT, paramLabel = "<n>",
@@ -80,7 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
                     + BLOCK + " at a time, so memory stays the same).");
         }
         Shape shape = Shape.parse(shapeText());
-        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && count >= PROGRESS_THRESHOLD);
+        ProgressBar progress = ProgressBar.on(spec.commandLine().getErr(), !quiet && count >= PROGRESS_THRESHOLD);
         boolean lines = jsonl || (out != null && out.getFileName().toString().endsWith(".jsonl"));
         Fixture last;
         // the engine's cache would keep every block: a run never asks for the same records twice

@@ -31,11 +31,8 @@ public final class LlmockCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Runs the command line; log records go to stderr one line each (see {@code internal.ConsoleLoggerFinder}). */
     public static void main(String[] args) {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            // One line per log record on stderr, as a command line tool should print it.
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%6$s%n");
-        }
         System.exit(commandLine().execute(args));
     }
 

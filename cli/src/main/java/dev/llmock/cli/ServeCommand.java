@@ -8,16 +8,20 @@ import dev.llmock.SettingResolver;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.cassette.UnexpectedRecordingException;
 import dev.llmock.cli.internal.GuardedServerFactory;
 import dev.llmock.cli.internal.ServeSafety;
 import dev.llmock.cli.internal.WireMockRoot;
 import dev.llmock.internal.RedactedUrls;
+import dev.llmock.openapi.OpenApiException;
 import dev.llmock.wiremock.LlmockMockApi;
 import dev.llmock.wiremock.LlmockWireMock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,9 +71,14 @@ final class ServeCommand implements Callable<Integer> {
     String cassette;
 
     @Option(names = {"-m", "--mode"}, paramLabel = "<mode>", converter = ModeConverter.class,
-            description = "replay, record, rerecord or live (default: -Dllmock.mode, LLMOCK_MODE, replay on CI,"
-                    + " else record).")
+            description = "once, replay, record, rerecord or live; VCR's none, new_episodes, all also work"
+                    + " (default: -Dllmock.mode, LLMOCK_MODE, replay on CI, else once).")
     RecordMode mode;
+
+    @Option(names = "--fail-on-record", paramLabel = "<true|false>", arity = "1",
+            description = "Exit with 1 when the run recorded anything (default: -Dllmock.failOnRecord,"
+                    + " LLMOCK_FAIL_ON_RECORD, true on CI).")
+    Boolean failOnRecord;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed for generated values (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -78,6 +87,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Larger request bodies are answered with 413 before they are read (default:"
                     + " ${DEFAULT-VALUE}).")
     long maxBodyBytes;
+
+    @Option(names = "--admin", description = "Also serve WireMock's admin API under /__admin, to clients on this"
+            + " machine only and without CORS (default: off).")
+    boolean admin;
+
+    @Option(names = "--openapi", paramLabel = "[/base=]<spec>",
+            description = "Serve every operation of an OpenAPI 3.0/3.1 (or Swagger 2.0) description, YAML or JSON,"
+                    + " under its server's path, or under /base when given as /base=spec.yaml. Repeatable.")
+    List<String> openApi = new ArrayList<>();
 
     @Option(names = "--graphql-schema", paramLabel = "<schema.graphqls>",
             description = "GraphQL schema (SDL) that types the answers of /graphql and validates queries"
@@ -93,13 +111,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int maxContextEntities;
 
-    @Option(names = "--admin", description = "Also serve WireMock's admin API under /__admin, to clients on this"
-            + " machine only and without CORS (default: off).")
-    boolean admin;
-
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Set when the run recorded while llmock.failOnRecord was on: the command then exits with FAILURE. */
+    private volatile boolean recordedWhileForbidden;
     private volatile WireMockServer server;
     private volatile LlmockWireMock llmock;
     private volatile Path root;
@@ -111,24 +127,34 @@ final class ServeCommand implements Callable<Integer> {
         LlmockConfig loaded = ConfigFile.load(config);
         SettingResolver settings = SettingResolver.system().withConfig(loaded);
         RecordMode recordMode = settings.get(CassetteSettings.MODE, mode);
+        LlmockWireMock.Builder builder;
         try {
-            Cassettes cassetteSet = Cassettes.newBuilder().settings(settings).config(loaded).mode(recordMode)
-                    .directory(cassetteDirectory(settings)).build();
-            LlmockWireMock.Builder builder = LlmockWireMock.newBuilder().config(loaded).cassettes(cassetteSet)
-                    .cassette(cassette).seed(seed).maxBodyBytes(maxBodyBytes)
-                    .maxContexts(maxContexts).maxContextEntities(maxContextEntities);
+            Cassettes.Builder cassettesBuilder = Cassettes.newBuilder().settings(settings).config(loaded)
+                    .mode(recordMode).directory(cassetteDirectory(settings));
+            if (failOnRecord != null) {
+                cassettesBuilder.failOnRecord(failOnRecord);
+            }
+            builder = LlmockWireMock.newBuilder().config(loaded).cassettes(cassettesBuilder.build()).cassette(cassette)
+                    .seed(seed).maxBodyBytes(maxBodyBytes).maxContexts(maxContexts)
+                    .maxContextEntities(maxContextEntities);
             if (graphQlSchema != null) {
                 builder.graphQlSchema(graphQlSchema);
             }
-            llmock = builder.build();
         } catch (IllegalArgumentException e) {
+            throw new LlmockCommand.BadInputException(e.getMessage());
+        }
+        LlmockWireMock.Builder options = builder;
+        openApi.forEach(spec -> OpenApiOption.addTo(options, spec));
+        try {
+            llmock = builder.build();
+        } catch (OpenApiException | IllegalArgumentException e) {
             throw new LlmockCommand.BadInputException(e.getMessage());
         }
         root = WireMockRoot.create();
         server = new WireMockServer(wireMockConfig().port(port).bindAddress(bind).disableRequestJournal()
                 .withRootDirectory(root.toString())
                 .httpServerFactory(new GuardedServerFactory(new ServeSafety(admin, maxBodyBytes, out)))
-                .extensions(llmock.transformer(), llmock.mockApi()));
+                .extensions(llmock.extensions()));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -143,6 +169,7 @@ final class ServeCommand implements Callable<Integer> {
                 + "/** (mode " + recordMode.id() + ", cassette " + llmock.cassette().path() + "). Ctrl-C stops.");
         out.println("llmock: try  curl 'http://" + bind + ":" + server.port() + LlmockMockApi.PATH_PREFIX
                 + "/users/42?shape=%7B%22id%22:0,%22name%22:%22string%22%7D'");
+        OpenApiOption.printOperations(out, llmock.openApiOperations(), "http://" + bind + ":" + server.port());
         out.flush();
         started.countDown();
         stopped.await();
@@ -151,7 +178,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // the JVM is already shutting down: the hook is what stopped us
         }
-        return LlmockCommand.OK;
+        return recordedWhileForbidden ? LlmockCommand.FAILURE : LlmockCommand.OK;
     }
 
     private void checkOptions() {
@@ -173,7 +200,6 @@ final class ServeCommand implements Callable<Integer> {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        PrintWriter err = spec.commandLine().getErr();
         Set<String> problems = new LinkedHashSet<>();
         try {
             if (server != null) {
@@ -184,11 +210,8 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }
             if (llmock != null) {
-                try {
-                    llmock.close();
-                } catch (RuntimeException e) {
-                    problems.add(RedactedUrls.within(e.getMessage()));
-                }
+                closeLlmock(problems);
+                PrintWriter err = spec.commandLine().getErr();
                 problems.forEach(problem -> err.println("llmock: " + problem));
                 err.flush();
                 PrintWriter out = spec.commandLine().getOut();
@@ -198,6 +221,18 @@ final class ServeCommand implements Callable<Integer> {
             WireMockRoot.delete(root);
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /** Saves the cassette; notes a recording that {@code llmock.failOnRecord} forbids, and any save that failed. */
+    private void closeLlmock(Set<String> problems) {
+        try {
+            llmock.close();
+        } catch (UnexpectedRecordingException e) {
+            recordedWhileForbidden = true;
+            problems.add(e.getMessage());
+        } catch (RuntimeException e) {
+            problems.add(RedactedUrls.within(e.getMessage()));
         }
     }
 
@@ -214,5 +249,4 @@ final class ServeCommand implements Callable<Integer> {
         SettingResolver.Resolved<Path> directory = settings.resolve(CassetteSettings.DIRECTORY, cassettes);
         return directory.origin() == SettingResolver.Origin.DEFAULT ? Path.of(DEFAULT_DIRECTORY) : directory.value();
     }
-
 }

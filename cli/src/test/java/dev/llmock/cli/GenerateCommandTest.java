@@ -67,7 +67,21 @@ class GenerateCommandTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(600);
         assertThat(Json.MAPPER.readTree(lines.get(599)).has("email")).isTrue();
-        assertThat(err.toString()).contains("100% 600/600").contains("wrote 600 records to " + file);
+        assertThat(err.toString()).contains("llmock: 600/600 records (100%)")
+                .contains("wrote 600 records to " + file);
+    }
+
+    @Test
+    void withoutATerminalProgressIsPlainLinesWithoutCarriageReturns() throws Exception {
+        int exit = run("generate", "--shape", USER, "--count", "1000", "--out", dir.resolve("users.json").toString());
+
+        assertThat(exit).isEqualTo(LlmockCommand.OK);
+        assertThat(err.toString()).doesNotContain("\r");
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).last().asString().startsWith("llmock: wrote 1000 records to ");
+        assertThat(lines.subList(0, lines.size() - 1)).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).matches("llmock: \\d+/1000 records \\(\\d+%\\).*"))
+                .last().asString().startsWith("llmock: 1000/1000 records (100%), ");
     }
 
     @Test

@@ -30,15 +30,53 @@ class LocalModelCliIT {
     Path dir;
 
     @Test
-    void generatePrintsThirtyValidRecordsFromTheLocalModelAndExitsByItself() throws Exception {
-        Path config = Files.writeString(dir.resolve("llmock.json"), "{\"backends\":[{\"name\":\"local\","
-                + "\"provider\":\"llamacpp\",\"model\":\"" + model().toString().replace("\\", "\\\\") + "\","
-                + "\"contextSize\":4096,\"threads\":2,\"gpuLayers\":0,\"maxTokens\":2048}]}");
+    void generatePrintsThirtyDistinctValidRecordsFromTheLocalModelAndExitsByItself() throws Exception {
+        Run run = generate("", SHAPE);
+
+        assertThat(run.records()).hasSize(30);
+        Set<JsonNode> distinct = new HashSet<>();
+        run.records().forEach(record -> {
+            assertThat(Shape.parse(SHAPE).validate(record)).as(record.toString()).isEmpty();
+            distinct.add(record);
+        });
+        assertThat(distinct).hasSize(30);
+        assertThat(run.stderr()).contains("loaded " + model());
+    }
+
+    /**
+     * One-character names and a flag leave the tiny model few records to choose from, so some of its answers repeat
+     * earlier records: the 30 records are distinct because those were asked for again, with their own seeds.
+     */
+    @Test
+    void recordsThatRepeatOthersAreAskedForAgainUntilAllThirtyDiffer() throws Exception {
+        String tight = "{\"name\":\"string\",\"active\":true}";
+        Run run = generate("\"limits\":{\"maxStringLength\":1},", tight);
+
+        assertThat(run.records()).hasSize(30);
+        Set<JsonNode> distinct = new HashSet<>();
+        run.records().forEach(record -> {
+            assertThat(Shape.parse(tight).validate(record)).as(record.toString()).isEmpty();
+            distinct.add(record);
+        });
+        assertThat(distinct).hasSize(30);
+        assertThat(run.stderr()).contains("llmock: backend \"local\" gave ").contains(" records that repeat others;"
+                + " asking again for ");
+    }
+
+    /** What one {@code llmock generate} printed. */
+    private record Run(JsonNode records, String stderr) {
+    }
+
+    /** Runs {@code llmock generate --count 30} on the local model, {@code settings} added to llmock.json. */
+    private Run generate(String settings, String shape) throws Exception {
+        Path config = Files.writeString(dir.resolve("llmock.json"), "{" + settings + "\"backends\":[{\"name\":"
+                + "\"local\",\"provider\":\"llamacpp\",\"model\":\"" + model().toString().replace("\\", "\\\\")
+                + "\",\"contextSize\":4096,\"threads\":2,\"gpuLayers\":0,\"maxTokens\":2048}]}");
         Path out = dir.resolve("out.json");
         Path err = dir.resolve("err.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "llmock.jar").toAbsolutePath().toString(), "generate", "--config",
-                config.toString(), "--backend", "local", "--shape", SHAPE, "--count", "30")
+                config.toString(), "--backend", "local", "--shape", shape, "--count", "30")
                 .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
 
         if (!process.waitFor(HANG_SECONDS, TimeUnit.SECONDS)) {
@@ -46,16 +84,9 @@ class LocalModelCliIT {
             fail("llmock generate did not exit by itself; stderr: " + Files.readString(err));
         }
 
-        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
-        JsonNode records = Json.MAPPER.readTree(out.toFile());
-        assertThat(records).hasSize(30);
-        Set<JsonNode> distinct = new HashSet<>();
-        records.forEach(record -> {
-            assertThat(Shape.parse(SHAPE).validate(record)).as(record.toString()).isEmpty();
-            distinct.add(record);
-        });
-        System.out.println("llmock generate on the tiny model: " + distinct.size() + " distinct of 30");
-        assertThat(Files.readString(err)).contains("loaded " + model());
+        String stderr = Files.readString(err);
+        assertThat(process.exitValue()).as(stderr).isZero();
+        return new Run(Json.MAPPER.readTree(out.toFile()), stderr);
     }
 
     private static Path model() {

@@ -68,6 +68,56 @@ class ServeCommandTest {
     }
 
     @Test
+    void onceRecordsTheCassetteItCreatesThenOnlyReplaysIt() throws Exception {
+        ServeRunner.Running first = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "once");
+        HttpResponse<String> recorded = get(first.url("/api/mock/orders/7"));
+        first.stop();
+
+        ServeRunner.Running second = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "ONCE");
+        HttpResponse<String> replayed = get(second.url("/api/mock/orders/7"));
+        HttpResponse<String> missing = get(second.url("/api/mock/orders/8"));
+        second.stop();
+
+        assertThat(recorded.headers().firstValue("X-Llmock-Source")).hasValue("generated");
+        assertThat(replayed.body()).isEqualTo(recorded.body());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("replay_miss").contains("(mode once)");
+    }
+
+    @Test
+    void failOnRecordMakesARunThatRecordedExitWithFailureListingWhatItRecorded() throws Exception {
+        ServeRunner.Running running = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "new_episodes",
+                "--fail-on-record", "true");
+        get(running.url("/api/mock/orders/7"));
+        int exit = running.stop();
+
+        assertThat(exit).isEqualTo(LlmockCommand.FAILURE);
+        assertThat(runner.err.toString()).startsWith("llmock: llmock recorded 1 entry into "
+                + dir.resolve("llmock-wiremock.json") + " (mode record), but llmock.failOnRecord is on (set explicitly)")
+                .contains("GET /orders/{id}");
+        assertThat(Cassettes.stats(dir.resolve("llmock-wiremock.json")).entries()).isEqualTo(1);
+    }
+
+    @Test
+    void replayWithAKeyProtectedBackendNeedsNeitherTheKeyNorTheServer() throws Exception {
+        ServeRunner.Running first = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "record");
+        String body = get(first.url("/api/mock/orders/7")).body();
+        first.stop();
+        Path keyProtected = Files.writeString(dir.resolve("llmock.json"), "{\"backends\": [{\"name\": \"cloud\","
+                + " \"provider\": \"openai\", \"baseUrl\": \"http://127.0.0.1:9/v1\", \"model\": \"gpt-4o-mini\","
+                + " \"apiKey\": \"${LLMOCK_TEST_UNSET_OPENAI_KEY}\"}]}");
+
+        ServeRunner.Running second = serve("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "replay",
+                "--config", keyProtected.toString());
+        HttpResponse<String> replayed = get(second.url("/api/mock/orders/7"));
+        second.stop();
+
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).isEqualTo(body);
+        assertThat(replayed.headers().firstValue("X-Llmock-Source")).hasValue("replayed");
+    }
+
+    @Test
     void anUnknownModeIsBadInput() {
         int exit = runner.run("serve", "--port", "0", "--cassettes", dir.toString(), "--mode", "sometimes");
 

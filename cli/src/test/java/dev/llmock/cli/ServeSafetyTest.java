@@ -215,7 +215,8 @@ class ServeSafetyTest {
             System.clearProperty(CassetteSettings.MODE.property().orElseThrow());
         }
         assertThat(fromProperty.err.toString()).isEqualTo("llmock: Unknown llmock mode \"bogus\" (from llmock.mode)."
-                + " Use one of: replay, record, rerecord, live." + System.lineSeparator());
+                + " Use one of: once, replay, record, rerecord, live (or VCR's none, new_episodes, all)."
+                + System.lineSeparator());
     }
 
     /**

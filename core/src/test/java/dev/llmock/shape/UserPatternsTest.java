@@ -33,6 +33,16 @@ class UserPatternsTest {
     }
 
     @Test
+    void aPossessiveQuantifierIsRefusedAndATypoIsReportedAsOne() {
+        assertThatThrownBy(() -> schema("{\"type\":\"string\",\"pattern\":\"^a++$\"}"))
+                .isInstanceOf(ShapeException.class)
+                .hasMessageStartingWith("The pattern \"^a++$\" cannot be run in linear time: ");
+        assertThatThrownBy(() -> schema("{\"type\":\"string\",\"pattern\":\"(\"}"))
+                .isInstanceOf(ShapeException.class)
+                .hasMessageContaining("The pattern \"(\" is not a valid regular expression: ");
+    }
+
+    @Test
     void nestedQuantifiersMatchALongHostileTextInLinearTime() throws Exception {
         Shape shape = schema("{\"type\":\"string\",\"pattern\":\"^(a+)+$\"}");
         String hostile = "a".repeat(50_000) + "!";

@@ -22,11 +22,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The first run records the fixtures in a cassette ({@code src/test/resources/llmock/cassettes/<TestClass>.json});
  * later runs, and CI, replay them with no backend call.
  *
+ * <p>It also works as a meta-annotation, to name a shape once and use it everywhere:
+ * <pre>{@code
+ * @Retention(RetentionPolicy.RUNTIME)
+ * @Generated(shape = "{\"name\":\"string\",\"email\":\"email\"}")
+ * @interface Customer { }
+ *
+ * @Test
+ * void signsUp(@Customer JsonNode customer) { ... }
+ * }</pre>
+ *
  * @since 0.1.0
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.PARAMETER, ElementType.FIELD})
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(LlmockExtension.class)
 public @interface Generated {
 
@@ -48,7 +58,7 @@ public @interface Generated {
     /** A backend that validates and repairs the output; empty for none. */
     String validate() default "";
 
-    /** Backends that each answer the same request; the best-scoring answer wins (consensus). Empty for none. */
+    /** Backends that each answer the same request; the answer closest to the others wins (consensus). */
     String[] consensus() default {};
 
     /** The backend that corrects violations found by the checks or the validator; empty uses the producer. */

@@ -20,6 +20,14 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * }
  * }</pre>
  *
+ * For a contract test of your own API, the shape can be the request body of an operation of its OpenAPI description
+ * (needs {@code dev.llmock:llmock-openapi} on the test classpath):
+ * <pre>{@code
+ * @ParameterizedTest(name = "{0}")
+ * @GeneratedSource(openApi = "petstore.yaml", operation = "addPet", kind = Kind.INVALID)
+ * void rejectsBrokenPets(JsonNode pet) { ... }
+ * }</pre>
+ *
  * The case is converted to the method's first parameter type (a record, bean, {@code JsonNode}, {@code String}
  * or {@code Map}); for {@code INVALID} prefer {@code JsonNode} or {@code String}, since broken data may not map
  * onto a type.
@@ -35,6 +43,15 @@ public @interface GeneratedSource {
     String shape() default "";
 
     String shapeResource() default "";
+
+    /**
+     * An OpenAPI description (3.0 or 3.1; a classpath resource, else a file) whose {@link #operation()}'s request
+     * body schema is the shape.
+     */
+    String openApi() default "";
+
+    /** With {@link #openApi()}: the {@code operationId} (or {@code "METHOD /path"}) whose request body to generate. */
+    String operation() default "";
 
     /** For {@code VALID}: how many records. */
     int count() default 5;

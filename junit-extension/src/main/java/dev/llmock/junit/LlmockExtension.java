@@ -1,7 +1,18 @@
 package dev.llmock.junit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmock.LlmockConfig;
+import dev.llmock.cassette.CassetteSettings;
+import dev.llmock.cassette.RecordMode;
+import dev.llmock.junit.internal.ExtensionSettings;
 import dev.llmock.junit.internal.FailureReport;
 import dev.llmock.junit.internal.Injector;
+import dev.llmock.junit.internal.Messages;
+import dev.llmock.junit.internal.Registration;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,29 +21,67 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * Injects {@link Generated @Generated} fixtures. Registered by the annotation itself; a thin adapter over the
- * engine and the cassettes, with all state in JUnit's stores.
+ * Injects {@link Generated @Generated} fixtures. {@code @Generated} registers it by itself; register one built in code
+ * to configure a class without files:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static LlmockExtension llmock = LlmockExtension.newBuilder()
+ *         .config(LlmockConfig.newBuilder()
+ *                 .backend(BackendConfig.newBuilder("local").provider("ollama").baseUrl("http://localhost:11434")
+ *                         .model("llama3.2").build())
+ *                 .build())
+ *         .mode(RecordMode.RECORD)
+ *         .build();
+ * }</pre>
+ *
+ * The registered instance's settings win, for its class, over {@link LlmockSettings @LlmockSettings}, the
+ * configuration parameters, the environment and {@code llmock.json}; the instance {@code @Generated} registers then
+ * steps aside. A thin adapter over the engine and the cassettes: immutable, with all state in JUnit's stores.
  *
  * @since 0.1.0
  */
 public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
         TestExecutionExceptionHandler {
+    private final ExtensionSettings settings;
+
+    /** The extension with no settings of its own, as {@code @Generated} and {@code @LlmockSettings} register it. */
+    public LlmockExtension() {
+        this(ExtensionSettings.NONE);
+    }
+
+    private LlmockExtension(ExtensionSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Configures an extension for {@code @RegisterExtension} in a static field.
+     *
+     * @since 0.1.0
+     */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Injector.injectFields(context.getRequiredTestClass(), null, context);
+        if (Registration.acts(this, settings, context)) {
+            Injector.injectFields(context.getRequiredTestClass(), null, context);
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            Injector.injectFields(instance.getClass(), instance, context);
+        if (Registration.acts(this, settings, context)) {
+            for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+                Injector.injectFields(instance.getClass(), instance, context);
+            }
         }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(Generated.class);
+        return parameter.isAnnotated(Generated.class) && Registration.acts(this, settings, context);
     }
 
     @Override
@@ -42,7 +91,92 @@ public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallb
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        FailureReport.attach(context, throwable);
+        if (Registration.acts(this, settings, context)) {
+            FailureReport.attach(context, throwable);
+        }
         throw throwable;
+    }
+
+    /**
+     * Settings for one test class, in code; each option once, the rest as {@link LlmockSettings} describes.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private Supplier<LlmockConfig> config;
+        private RecordMode mode;
+        private Path cassettesDirectory;
+        private String cassette;
+        private Duration maxAge;
+        private ObjectMapper objectMapper;
+
+        private Builder() {
+        }
+
+        /** The configuration, e.g. from {@link LlmockConfig#newBuilder()}, instead of {@code llmock.json}. */
+        public Builder config(LlmockConfig value) {
+            Objects.requireNonNull(value, "config");
+            return config(() -> value);
+        }
+
+        /**
+         * The configuration, made when the class first needs it: after the class's other extensions started what it
+         * points at, e.g. {@code () -> LlmockConfig.newBuilder()...baseUrl(ollama.getEndpoint())...build()} with a
+         * Testcontainers container.
+         */
+        public Builder config(Supplier<LlmockConfig> value) {
+            requireUnset(config, "config");
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /** The record mode, instead of {@value RecordMode#MODE_PROPERTY} and {@value RecordMode#MODE_ENV}. */
+        public Builder mode(RecordMode value) {
+            requireUnset(mode, "mode");
+            this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /** Where the class's cassette is, instead of {@link CassetteSettings#DIRECTORY}'s sources. */
+        public Builder cassettesDirectory(Path value) {
+            requireUnset(cassettesDirectory, "cassettesDirectory");
+            this.cassettesDirectory = Objects.requireNonNull(value, "cassettesDirectory");
+            return this;
+        }
+
+        /** The cassette's name (file {@code <name>.json}) instead of the test class's fully qualified name. */
+        public Builder cassette(String value) {
+            requireUnset(cassette, "cassette");
+            this.cassette = Objects.requireNonNull(value, "cassette");
+            return this;
+        }
+
+        /** Entries older than this are stale, instead of {@link CassetteSettings#MAX_AGE}'s sources. */
+        public Builder maxAge(Duration value) {
+            requireUnset(maxAge, "maxAge");
+            this.maxAge = Objects.requireNonNull(value, "maxAge");
+            return this;
+        }
+
+        /**
+         * The mapper that turns fixtures into the parameters' and fields' types (your application's, with its modules
+         * and features); by default one with every Jackson module on the class path.
+         */
+        public Builder objectMapper(ObjectMapper value) {
+            requireUnset(objectMapper, "objectMapper");
+            this.objectMapper = Objects.requireNonNull(value, "objectMapper");
+            return this;
+        }
+
+        public LlmockExtension build() {
+            return new LlmockExtension(new ExtensionSettings(config, mode, cassettesDirectory, cassette, maxAge,
+                    objectMapper));
+        }
+
+        private static void requireUnset(Object current, String option) {
+            if (current != null) {
+                throw new IllegalStateException(Messages.optionSetTwice(option));
+            }
+        }
     }
 }

@@ -31,7 +31,10 @@ public @interface LlmockSettings {
     /** Path of an {@code llmock.json} for this class; empty uses {@code llmock.config} or the classpath. */
     String config() default "";
 
-    /** {@code replay}, {@code record}, {@code rerecord} or {@code live}; empty uses {@code llmock.mode}. */
+    /**
+     * {@code once}, {@code replay}, {@code record}, {@code rerecord} or {@code live} (or VCR's {@code none},
+     * {@code new_episodes}, {@code all}); empty uses {@code llmock.mode}.
+     */
     String mode() default "";
 
     /** The cassette name (file {@code <name>.json}); empty uses the test class's fully qualified name. */

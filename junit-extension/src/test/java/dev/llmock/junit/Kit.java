@@ -7,7 +7,11 @@ import java.util.Map;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** Runs small test classes through the real Jupiter engine with llmock settings as configuration parameters. */
+/**
+ * Runs small test classes through the real Jupiter engine with llmock settings as configuration parameters. System
+ * properties count as configuration parameters, as they do in a real run (the build sets
+ * {@code llmock.failOnRecord=false}: these tests record on purpose, on CI too).
+ */
 public final class Kit {
     private Kit() {
     }
@@ -17,7 +21,7 @@ public final class Kit {
     }
 
     public static EngineExecutionResults run(Class<?> testClass, Path cassettes, String mode, Map<String, String> more) {
-        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
+        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
                 .configurationParameter("llmock.cassettes.dir", cassettes.toString())
                 .configurationParameter("llmock.mode", mode)
                 .configurationParameters(more)

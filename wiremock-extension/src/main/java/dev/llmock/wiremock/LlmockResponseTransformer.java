@@ -16,9 +16,10 @@ import dev.llmock.wiremock.internal.StubResponder;
  * }</pre>
  *
  * Parameters: {@value #SHAPE} (template or JSON Schema, as text or JSON), {@value #SHAPE_RESOURCE} (a classpath
- * resource or file holding the shape), {@value #BACKEND}, {@value #PROMPT}, {@value #COUNT}. The request's method,
- * path, path and query parameters and JSON body are the facts the data agrees with ({@code id} from the path, fields
- * a POST sent) and, with the shape and prompt, the cassette key, so answers replay offline.
+ * resource or file holding the shape), {@value #BACKEND}, {@value #PROMPT}, {@value #COUNT}, {@value #IGNORE}. The
+ * request's method, path, path and query parameters and JSON body are the facts the data agrees with ({@code id} from
+ * the path, fields a POST sent) and, with the shape and prompt, the cassette key, so answers replay offline; the parts
+ * named by {@value #IGNORE} (and {@code cassettes.ignore}) stay out of the key and are still echoed.
  *
  * <p>Register it with {@code wireMockConfig().extensions(llmock.extensions())} (see {@link LlmockWireMock}), by
  * class name for the standalone runner, or through WireMock's extension scanning; the no-argument constructor uses
@@ -39,6 +40,12 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
     public static final String PROMPT = "prompt";
     /** Parameter with the number of records (more than 1 gives a JSON array): {@value}. */
     public static final String COUNT = "count";
+    /**
+     * Parameter naming parts of the request left out of the cassette key, besides {@code cassettes.ignore} in
+     * {@code llmock.json}: {@code body.<field path>}, {@code query.<name>}, {@code header.<name>}, as a string
+     * (several separated by commas) or a list: {@value}.
+     */
+    public static final String IGNORE = "ignore";
 
     private final LlmockWireMock llmock;
     private final StubResponder responder;

@@ -9,6 +9,7 @@ import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
+import dev.llmock.cassette.UnexpectedRecordingException;
 import dev.llmock.spi.FixtureInterceptor;
 import dev.llmock.wiremock.internal.ApiFeatures;
 import dev.llmock.wiremock.internal.EngineHandle;
@@ -18,8 +19,13 @@ import dev.llmock.wiremock.internal.RunningTests;
 import dev.llmock.wiremock.internal.context.ContextOverlay;
 import dev.llmock.wiremock.internal.context.ContextStore;
 import dev.llmock.wiremock.internal.graphql.GraphQlSchema;
+import dev.llmock.wiremock.internal.openapi.OpenApiExtension;
+import dev.llmock.wiremock.internal.openapi.OpenApiMocks;
+import dev.llmock.wiremock.internal.openapi.OpenApiSupport;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,7 +48,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @since 0.1.0
  */
-// Longer than 350 lines because the builder documents each of its options (cassettes, engine, limits, contexts, GraphQL).
+// Longer than 350 lines because the builder documents each of its options (cassettes, engine, limits, contexts, GraphQL,
+// OpenAPI).
 public final class LlmockWireMock implements AutoCloseable {
     /** The cassette name used unless one is given: {@value}. */
     public static final String DEFAULT_CASSETTE = "llmock-wiremock";
@@ -72,6 +79,9 @@ public final class LlmockWireMock implements AutoCloseable {
     private final ApiFeatures apiFeatures;
     private final LlmockResponseTransformer transformer;
     private final LlmockMockApi mockApi;
+    /** Null unless OpenAPI descriptions were given. */
+    private final OpenApiMocks openApi;
+    private final OpenApiExtension openApiExtension;
 
     private LlmockWireMock(Builder builder, Cassettes resolvedCassettes, String cassetteName) {
         this.config = builder.config;
@@ -90,7 +100,7 @@ public final class LlmockWireMock implements AutoCloseable {
             engineBuilder.seed(builder.seed);
         }
         this.engine = engineBuilder.build();
-        this.engineHandle = new EngineHandle(this::generate, () -> mode() == RecordMode.REPLAY, tests::labelFor,
+        this.engineHandle = new EngineHandle(this::generate, this::replayOnly, tests::labelFor,
                 maxBodyBytes, config);
         this.contexts = new ContextStore(
                 builder.maxContexts == null ? ContextStore.DEFAULT_MAX_CONTEXTS : builder.maxContexts,
@@ -99,6 +109,13 @@ public final class LlmockWireMock implements AutoCloseable {
         this.apiFeatures = new ApiFeatures(contexts, builder.context, builder.graphQlSchema);
         this.transformer = new LlmockResponseTransformer(this);
         this.mockApi = new LlmockMockApi(this);
+        try {
+            this.openApi = builder.openApi.isEmpty() ? null : OpenApiMocks.load(builder.openApi, engineHandle);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        this.openApiExtension = openApi == null ? null : new OpenApiExtension(openApi);
     }
 
     public static Builder newBuilder() {
@@ -134,9 +151,26 @@ public final class LlmockWireMock implements AutoCloseable {
         return mockApi;
     }
 
-    /** Both extensions, for {@code wireMockConfig().extensions(llmock.extensions())}. */
+    /**
+     * The extensions, for {@code wireMockConfig().extensions(llmock.extensions())}: the transformer, the mock API,
+     * and the OpenAPI operations when descriptions were given ({@link Builder#openApi(String)}).
+     */
     public Extension[] extensions() {
-        return new Extension[] {transformer, mockApi};
+        return openApi == null ? new Extension[] {transformer, mockApi}
+                : new Extension[] {transformer, mockApi, openApiExtension};
+    }
+
+    /** The transformer, and the OpenAPI operations when descriptions were given: everything but the mock API. */
+    Extension[] extensionsWithoutMockApi() {
+        return openApi == null ? new Extension[] {transformer} : new Extension[] {transformer, openApiExtension};
+    }
+
+    /**
+     * The operations served from the OpenAPI descriptions, one line each for people to read, e.g.
+     * {@code GET /v1/pets/{petId} -> 200 application/json (showPetById, petstore.yaml)}; empty without descriptions.
+     */
+    public List<String> openApiOperations() {
+        return openApi == null ? List.of() : openApi.describe();
     }
 
     public LlmockConfig config() {
@@ -152,6 +186,12 @@ public final class LlmockWireMock implements AutoCloseable {
     public RecordMode mode() {
         Cassette current = cassette.get();
         return current == null ? RecordMode.LIVE : current.mode();
+    }
+
+    /** Whether the cassette in use only replays (see {@link Cassette#replayOnly()}). */
+    private boolean replayOnly() {
+        Cassette current = cassette.get();
+        return current != null && current.replayOnly();
     }
 
     /**
@@ -179,13 +219,22 @@ public final class LlmockWireMock implements AutoCloseable {
         return current != null && current.save();
     }
 
-    /** Saves the cassette and closes the engine's backends. */
+    /**
+     * Saves the cassette and closes the engine's backends.
+     *
+     * @throws UnexpectedRecordingException after saving, when
+     *         {@link CassetteSettings#FAIL_ON_RECORD} is on and anything was recorded
+     */
     @Override
     public void close() {
         try {
             save();
         } finally {
             engine.close();
+        }
+        Cassette current = cassette.get();
+        if (current != null) {
+            current.checkFailOnRecord();
         }
     }
 
@@ -239,6 +288,7 @@ public final class LlmockWireMock implements AutoCloseable {
         private Long seed;
         private Long maxBodyBytes;
         private boolean noCassette;
+        private final List<OpenApiMocks.Source> openApi = new ArrayList<>();
         private String context;
         private Integer maxContexts;
         private Integer maxContextEntities;
@@ -302,6 +352,24 @@ public final class LlmockWireMock implements AutoCloseable {
                 throw new IllegalArgumentException(Messages.negativeMaxBodyBytes(value));
             }
             this.maxBodyBytes = value;
+            return this;
+        }
+
+        /**
+         * Serves every operation of an OpenAPI description (3.0 or 3.1, YAML or JSON; a file, else a classpath
+         * resource) under its first server's path; may be called for several descriptions. Needs
+         * {@code dev.llmock:llmock-openapi} on the classpath.
+         *
+         * @throws IllegalStateException when {@code llmock-openapi} is missing
+         */
+        public Builder openApi(String location) {
+            return openApi(location, null);
+        }
+
+        /** As {@link #openApi(String)}, with its paths under {@code basePath} instead of its server's path. */
+        public Builder openApi(String location, String basePath) {
+            OpenApiSupport.require();
+            openApi.add(new OpenApiMocks.Source(Objects.requireNonNull(location, "location"), basePath));
             return this;
         }
 

@@ -7,17 +7,17 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.llmock.LlmockConfig;
-import dev.llmock.SettingResolver;
 import dev.llmock.cassette.CassetteSettings;
 import dev.llmock.cassette.Cassette;
-import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.wiremock.internal.GeneratedEntities;
 import dev.llmock.wiremock.internal.Messages;
-import dev.llmock.wiremock.internal.RunningTests;
+import dev.llmock.wiremock.internal.openapi.OpenApiMocks;
+import dev.llmock.wiremock.internal.openapi.OpenApiSupport;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -42,8 +42,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * The cassette is {@code <directory>/<test class name>.json}. The directory and the mode come from the builder
  * ({@link Builder#cassettes}, {@link Builder#mode}), else from the JUnit configuration parameter or system property,
  * the environment variable, {@code llmock.json}, the default, as {@link CassetteSettings} lists them (mode:
- * {@value RecordMode#MODE_PROPERTY}, {@value RecordMode#MODE_ENV}, else {@code replay} on CI and {@code record}
- * elsewhere). A failed test's recordings are kept in {@code record}, so the failure replays, and undone in
+ * {@value RecordMode#MODE_PROPERTY}, {@value RecordMode#MODE_ENV}, else {@code replay} on CI and {@code once}
+ * elsewhere). When {@link CassetteSettings#FAIL_ON_RECORD} is on (by default on CI), a test class whose requests
+ * recorded anything fails after its cassette is written. A failed test's recordings are kept in {@code record}, so the failure replays, and undone in
  * {@code rerecord}, so a failing test never overwrites good entries. Each request's entry is labelled with its test
  * (see {@link #testLabel()} for tests that run concurrently). By default the server binds 127.0.0.1 on a dynamic port.
  *
@@ -51,20 +52,13 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  */
 // Longer than 350 lines because its builder mirrors WireMock's and adds llmock's documented options.
 public final class LlmockWireMockExtension extends WireMockExtension implements InvocationInterceptor {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-            LlmockWireMockExtension.class);
-
     private final LlmockWireMock llmock;
-    private final Path directory;
-    private final RecordMode mode;
-    private final String cassetteName;
+    private final ClassCassettes cassettes;
 
     private LlmockWireMockExtension(WireMockExtension.Builder wireMock, LlmockWireMock llmock, Builder builder) {
         super(wireMock);
         this.llmock = llmock;
-        this.directory = builder.directory;
-        this.mode = builder.mode;
-        this.cassetteName = builder.cassetteName;
+        this.cassettes = new ClassCassettes(llmock, builder.directory, builder.mode, builder.cassetteName);
     }
 
     public static Builder newInstance() {
@@ -98,7 +92,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
 
     @Override
     protected void onBeforeAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        useCassetteOf(context);
+        cassettes.beforeAll(context);
     }
 
     /**
@@ -117,17 +111,10 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
 
     @Override
     protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        String name = nameFor(context);
-        Cassette current = llmock.cassette();
-        if (current == null || !current.name().equals(name)) {
-            useCassetteOf(context);
-        }
+        cassettes.beforeEach(context);
         if (llmock.defaultContext() != null) {
             context().clear(); // each test starts its world afresh, so it replays alike in any order
         }
-        // closed by JUnit after the test, which is when its recordings are settled and saved
-        context.getStore(NAMESPACE).put(TestScope.class,
-                new TestScope(context, llmock, llmock.tests().start(label(context))));
     }
 
     /** Puts the test method's {@code @Generated} arguments into the default API context, when there is one. */
@@ -150,64 +137,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
 
     @Override
     protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-        llmock.save();
-    }
-
-    private void useCassetteOf(ExtensionContext context) {
-        SettingResolver sources = SettingResolver.of(key -> context.getConfigurationParameter(key).orElse(null),
-                System::getenv).withConfig(llmock.config());
-        RecordMode resolvedMode = sources.get(CassetteSettings.MODE, mode);
-        Path resolvedDirectory = sources.get(CassetteSettings.DIRECTORY, directory);
-        Cassettes cassettes = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                "cassettes:" + resolvedDirectory.toAbsolutePath() + ":" + resolvedMode.id(),
-                key -> Cassettes.newBuilder().settings(sources).config(llmock.config()).mode(resolvedMode)
-                        .directory(resolvedDirectory).build(),
-                Cassettes.class);
-        llmock.useCassette(cassettes, nameFor(context));
-    }
-
-    private String nameFor(ExtensionContext context) {
-        if (cassetteName != null) {
-            return cassetteName;
-        }
-        Class<?> testClass = context.getRequiredTestClass();
-        while (testClass.getEnclosingClass() != null && !Modifier.isStatic(testClass.getModifiers())) {
-            testClass = testClass.getEnclosingClass(); // @Nested tests share their outer class's cassette
-        }
-        return testClass.getName();
-    }
-
-    private static String label(ExtensionContext context) {
-        return context.getTestMethod()
-                .map(method -> context.getRequiredTestClass().getSimpleName() + "." + method.getName() + "()")
-                .orElse(context.getDisplayName());
-    }
-
-    /**
-     * One test against the server, kept in the test's store: when JUnit closes it, the test stops being attributed
-     * requests, a failed test's recordings go to {@link Cassette#testFailed} (undone in {@code rerecord}, kept in
-     * {@code record}; decided then from {@link ExtensionContext#getExecutionException()}), and the cassette is saved.
-     */
-    private static final class TestScope implements ExtensionContext.Store.CloseableResource {
-        private final ExtensionContext context;
-        private final LlmockWireMock llmock;
-        private final RunningTests.RunningTest test;
-
-        TestScope(ExtensionContext context, LlmockWireMock llmock, RunningTests.RunningTest test) {
-            this.context = context;
-            this.llmock = llmock;
-            this.test = test;
-        }
-
-        @Override
-        public void close() {
-            llmock.tests().finish(test);
-            Cassette cassette = llmock.cassette();
-            if (cassette != null && context.getExecutionException().isPresent()) {
-                cassette.testFailed(test.recorded());
-            }
-            llmock.save();
-        }
+        cassettes.afterAll();
     }
 
     /**
@@ -225,6 +155,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         private Long seed;
         private Long maxBodyBytes;
         private boolean mockApi = true;
+        private final List<OpenApiMocks.Source> openApi = new ArrayList<>();
         private String context;
         private Path graphQlSchema;
 
@@ -293,6 +224,22 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         }
 
         /**
+         * Serves every operation of an OpenAPI description (a file, else a classpath resource) under its first
+         * server's path, stubbed again after every reset; may be called for several descriptions. Needs
+         * {@code dev.llmock:llmock-openapi} on the test classpath.
+         */
+        public Builder openApi(String location) {
+            return openApi(location, null);
+        }
+
+        /** As {@link #openApi(String)}, with its paths under {@code basePath} instead of its server's path. */
+        public Builder openApi(String location, String basePath) {
+            OpenApiSupport.require();
+            openApi.add(new OpenApiMocks.Source(Objects.requireNonNull(location, "location"), basePath));
+            return this;
+        }
+
+        /**
          * The API context of the mock API requests that name none; see {@link LlmockWireMockExtension#context()}.
          */
         public Builder context(String name) {
@@ -344,6 +291,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
             if (maxBodyBytes != null) {
                 llmockBuilder.maxBodyBytes(maxBodyBytes);
             }
+            openApi.forEach(spec -> llmockBuilder.openApi(spec.location(), spec.basePath()));
             if (context != null) {
                 llmockBuilder.context(context);
             }
@@ -359,7 +307,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
             if (mockApi) {
                 wireMockOptions.extensions(llmock.extensions());
             } else {
-                wireMockOptions.extensions(llmock.transformer());
+                wireMockOptions.extensions(llmock.extensionsWithoutMockApi());
             }
             super.options(wireMockOptions);
             return new LlmockWireMockExtension(this, llmock, this);

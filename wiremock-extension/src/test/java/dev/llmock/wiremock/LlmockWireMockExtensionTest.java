@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.llmock.LlmockConfig;
 import dev.llmock.internal.Json;
 import dev.llmock.cassette.Cassettes;
+import dev.llmock.cassette.UnexpectedRecordingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,17 +33,57 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 class LlmockWireMockExtensionTest {
     @TempDir
     Path dir;
 
     private EngineExecutionResults run(Class<?> testCase, String mode) {
-        return EngineTestKit.engine("junit-jupiter")
+        return run(testCase, mode, Map.of());
+    }
+
+    private EngineExecutionResults run(Class<?> testCase, String mode, Map<String, String> more) {
+        return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
                 .configurationParameter("llmock.cassettes.dir", dir.toString())
                 .configurationParameter("llmock.mode", mode)
+                .configurationParameters(more)
                 .selectors(selectClass(testCase))
                 .execute();
+    }
+
+    private static List<Throwable> failures(Events events) {
+        return events.failed().stream().map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable()
+                .orElseThrow()).toList();
+    }
+
+    @Test
+    void onceRecordsANewCassetteThenOnlyReplaysItSoARequestItLacksAnswers404() {
+        run(SharedUserTestCase.class, "once").testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        EngineExecutionResults again = run(SharedUserAndProductsTestCase.class, "once");
+
+        again.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        assertThat(failures(again.testEvents())).singleElement().satisfies(failure -> assertThat(failure.getMessage())
+                .contains("replay_miss").contains("(mode once)").contains("-Dllmock.mode=record (VCR: new_episodes)"));
+    }
+
+    @Test
+    void failOnRecordFailsTheClassWhoseRequestsRecordedAfterWritingItsCassette() {
+        EngineExecutionResults recording = run(SharedUserTestCase.class, "record",
+                Map.of("llmock.failOnRecord", "true"));
+
+        recording.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(failures(recording.containerEvents())).singleElement()
+                .isInstanceOf(UnexpectedRecordingException.class)
+                .satisfies(failure -> assertThat(failure.getMessage()).startsWith("llmock recorded 1 entry into "
+                        + dir.resolve("Shared.json") + " (mode record), but llmock.failOnRecord is on (set by"
+                        + " llmock.failOnRecord)").contains("SharedUserTestCase.findsAUser()"));
+        assertThat(dir.resolve("Shared.json")).exists();
+
+        EngineExecutionResults replaying = run(SharedUserTestCase.class, "record",
+                Map.of("llmock.failOnRecord", "true"));
+        replaying.containerEvents().assertStatistics(stats -> stats.failed(0));
     }
 
     @Test
@@ -59,6 +100,23 @@ class LlmockWireMockExtensionTest {
         assertThat(UsersTestCase.BODIES).hasSize(4);
         assertThat(UsersTestCase.BODIES.subList(2, 4)).containsExactlyInAnyOrderElementsOf(
                 UsersTestCase.BODIES.subList(0, 2));
+    }
+
+    @Test
+    void replayWithAKeyProtectedBackendNeedsNeitherTheKeyNorTheServer() {
+        KeyProtectedTestCase.BODIES.clear();
+        KeyProtectedTestCase.config = "{}";
+        run(KeyProtectedTestCase.class, "record").testEvents().assertStatistics(stats -> stats.succeeded(1));
+        // the key variable is set nowhere, and port 9 (discard) answers no HTTP: any live call would fail the test
+        KeyProtectedTestCase.config = "{\"backends\": [{\"name\": \"cloud\", \"provider\": \"openai\","
+                + " \"baseUrl\": \"http://127.0.0.1:9/v1\", \"model\": \"gpt-4o-mini\","
+                + " \"apiKey\": \"${LLMOCK_TEST_UNSET_OPENAI_KEY}\"}]}";
+
+        EngineExecutionResults replaying = run(KeyProtectedTestCase.class, "replay");
+
+        replaying.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(KeyProtectedTestCase.BODIES).hasSize(2);
+        assertThat(KeyProtectedTestCase.BODIES.get(1)).isEqualTo(KeyProtectedTestCase.BODIES.get(0));
     }
 
     @Test
@@ -110,7 +168,7 @@ class LlmockWireMockExtensionTest {
     void concurrentTestsLabelTheirOwnRequestsAndNeverEachOthers() throws Exception {
         WireMockServer llm = SimulatedLlm.SERVER;
         try {
-            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
                     .configurationParameter("llmock.cassettes.dir", dir.toString())
                     .configurationParameter("llmock.mode", "record")
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
@@ -230,6 +288,23 @@ class LlmockWireMockExtensionTest {
         }
     }
 
+    static class KeyProtectedTestCase {
+        static final List<String> BODIES = new CopyOnWriteArrayList<>();
+        static volatile String config;
+
+        @RegisterExtension
+        LlmockWireMockExtension api = LlmockWireMockExtension.newInstance()
+                .config(LlmockConfig.parse(config, "test llmock.json")).build();
+
+        @Test
+        void findsAUser() {
+            Http.Reply reply = Http.get(api.url("/api/mock/users/3?shape=")
+                    + Http.encode("{\"id\":0,\"name\":\"string\"}"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+            BODIES.add(reply.text());
+        }
+    }
+
     static class UsersTestCase {
         static final List<String> BODIES = new CopyOnWriteArrayList<>();
 
@@ -253,6 +328,36 @@ class LlmockWireMockExtensionTest {
                     + Http.encode("[{\"sku\":\"string\"}]"));
             assertThat(reply.status()).as(reply.text()).isEqualTo(200);
             BODIES.add(reply.text());
+        }
+    }
+
+    static class SharedUserTestCase {
+        @RegisterExtension
+        static LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().config(LlmockConfig.none())
+                .cassette("Shared").build();
+
+        @Test
+        void findsAUser() {
+            Http.Reply reply = Http.get(api.url("/api/mock/users/1"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        }
+    }
+
+    static class SharedUserAndProductsTestCase {
+        @RegisterExtension
+        static LlmockWireMockExtension api = LlmockWireMockExtension.newInstance().config(LlmockConfig.none())
+                .cassette("Shared").build();
+
+        @Test
+        void findsAUser() {
+            Http.Reply reply = Http.get(api.url("/api/mock/users/1"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        }
+
+        @Test
+        void listsProducts() {
+            Http.Reply reply = Http.get(api.url("/api/mock/products"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.llmock.cassette.internal;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Writes newly recorded entries soon after they are made, batched: the first recording after a write schedules one
@@ -18,7 +17,7 @@ import java.util.logging.Logger;
  * logged once per distinct problem and tried again with the next recording; the session's own save reports it too.
  */
 final class BackgroundFlush {
-    private static final Logger LOG = Logger.getLogger(BackgroundFlush.class.getName());
+    private static final System.Logger LOG = System.getLogger(BackgroundFlush.class.getName());
     private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "llmock-cassette-flush");
         thread.setDaemon(true);

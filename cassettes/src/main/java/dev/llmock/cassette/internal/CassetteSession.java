@@ -7,6 +7,7 @@ import dev.llmock.cassette.CassetteReport;
 import dev.llmock.cassette.CassetteStats;
 import dev.llmock.cassette.RecordMode;
 import dev.llmock.spi.FixtureInterceptor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,12 +57,12 @@ public final class CassetteSession {
         this.path = file.path();
         this.mode = options.mode();
         Staleness staleness = new Staleness(options.maxAge(), options.clock());
-        this.policy = new ModePolicy(mode, staleness);
+        this.policy = new ModePolicy(mode, Files.exists(path), staleness);
         this.entries = CassetteEntries.load(file, mode);
         EntryCodec codec = new EntryCodec(path, new Redactor(options.redact()));
         this.replayer = new Replayer(codec, log);
         this.recorder = new Recorder(codec, entries, log, new IncrementalRecording(entries, codec));
-        this.nearestMiss = new NearestMiss(path, entries, codec);
+        this.nearestMiss = new NearestMiss(path, mode, entries, codec);
         this.merge = new MergeOnSave(file, entries, options.clock());
         this.flush = new BackgroundFlush(options.flushAfter(), path, merge);
         this.pruner = new EntryPruner(entries, log, staleness);
@@ -74,6 +75,11 @@ public final class CassetteSession {
 
     public RecordMode mode() {
         return mode;
+    }
+
+    /** True when this cassette answers only from its entries: {@code replay}, or {@code once} on an existing file. */
+    public boolean replayOnly() {
+        return policy.replayOnly();
     }
 
     /** The cassette's part in the interceptor chain. */

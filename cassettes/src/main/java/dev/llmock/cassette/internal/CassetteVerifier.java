@@ -103,7 +103,7 @@ public final class CassetteVerifier {
         }
         Shape shape;
         try {
-            shape = Shape.fromJsonSchema(request.path("shape"));
+            shape = Shape.fromJsonSchema(finalShape(request));
         } catch (LlmockException e) {
             problems.add("the request's shape cannot be read: " + e.getMessage());
             return problems;
@@ -128,6 +128,17 @@ public final class CassetteVerifier {
                     + (violations.size() > 3 ? " and " + (violations.size() - 3) + " more" : ""));
         }
         return problems;
+    }
+
+    /** The shape the fixture has: the last stage that widened it (an enrich stage's own shape), else the request's. */
+    private static JsonNode finalShape(JsonNode request) {
+        JsonNode shape = request.path("shape");
+        for (JsonNode stage : request.path("stages")) {
+            if (stage.has("shape")) {
+                shape = stage.get("shape");
+            }
+        }
+        return shape;
     }
 
     /** Facts about one cassette file, read without changing it. */

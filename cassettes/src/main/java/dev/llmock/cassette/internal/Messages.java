@@ -1,5 +1,6 @@
 package dev.llmock.cassette.internal;
 
+import dev.llmock.SettingResolver;
 import dev.llmock.cassette.CassetteCheck;
 import dev.llmock.cassette.CassetteReport;
 import dev.llmock.cassette.CassetteSettings;
@@ -16,6 +17,9 @@ import java.util.stream.Collectors;
 public final class Messages {
     /** How to fix a replay miss, the same everywhere. */
     public static final String HOW_TO_RECORD = "Run once with -Dllmock.mode=record and commit the cassette.";
+    /** How to add to a cassette that {@code once} only replays because it exists. */
+    public static final String HOW_TO_ADD = "The cassette exists, so mode once records nothing new: run with"
+            + " -Dllmock.mode=record (VCR: new_episodes) to add the missing entries, and commit the cassette.";
 
     private static final int MAX_REQUEST_CHARS = 600;
     private static final int MAX_LISTED = 10;
@@ -26,14 +30,14 @@ public final class Messages {
     public static String unknownMode(String text, String source) {
         String modes = Arrays.stream(RecordMode.values()).map(RecordMode::id).collect(Collectors.joining(", "));
         return "Unknown llmock mode \"" + text + "\"" + (source == null ? "" : " (from " + source + ")")
-                + ". Use one of: " + modes + ".";
+                + ". Use one of: " + modes + " (or VCR's none, new_episodes, all).";
     }
 
-    public static String replayMiss(Path path, String test, String key, String request, String nearestKey,
-                                    String nearestTest, List<String> differences, int entries) {
+    public static String replayMiss(Path path, RecordMode mode, String test, String key, String request,
+                                    String nearestKey, String nearestTest, List<String> differences, int entries) {
         StringBuilder text = new StringBuilder("No recorded fixture for ")
                 .append(test == null ? "request " + shortKey(key) : test)
-                .append(" in ").append(path).append(" (mode replay).");
+                .append(" in ").append(path).append(" (mode ").append(mode.id()).append(").");
         text.append("\n  wanted:  key ").append(shortKey(key)).append(", request ").append(truncate(request));
         if (nearestKey == null) {
             text.append("\n  nearest: none, the cassette ")
@@ -46,7 +50,31 @@ public final class Messages {
             text.append(differences.isEmpty() ? ", differs in no field of the request"
                     : ", differs in " + String.join(", ", differences)).append('.');
         }
-        return text.append('\n').append(HOW_TO_RECORD).toString();
+        return text.append('\n').append(mode == RecordMode.ONCE ? HOW_TO_ADD : HOW_TO_RECORD).toString();
+    }
+
+    /** Why {@code failOnRecord} is on, from where it was resolved. */
+    public static String failOnRecordReason(SettingResolver.Origin origin, String where) {
+        switch (origin) {
+            case DEFAULT:
+                return "the default on a CI server";
+            case CODE:
+                return "set explicitly";
+            default:
+                return "set by " + where;
+        }
+    }
+
+    public static String recordedWhileForbidden(CassetteReport report, String why) {
+        int count = report.recorded().size();
+        StringBuilder text = new StringBuilder("llmock recorded ").append(count)
+                .append(count == 1 ? " entry" : " entries").append(" into ").append(report.path())
+                .append(" (mode ").append(report.mode().id()).append("), but llmock.failOnRecord is on (")
+                .append(why).append("): a CI build must replay committed cassettes, never call a model.");
+        list(text, "recorded", report.recorded());
+        return text.append("\nThe cassette was written. Record on a developer machine and commit the cassette,"
+                + " or set -Dllmock.failOnRecord=false (LLMOCK_FAIL_ON_RECORD=false) to allow recording here.")
+                .toString();
     }
 
     public static String notJson(Path path, int line, int column, String problem) {

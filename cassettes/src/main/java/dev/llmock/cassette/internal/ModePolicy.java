@@ -9,11 +9,20 @@ import dev.llmock.cassette.RecordMode;
  */
 final class ModePolicy {
     private final RecordMode mode;
+    /** What the mode comes to for this cassette: {@code once} is {@code replay} or {@code record}. */
+    private final RecordMode effective;
     private final Staleness staleness;
 
-    ModePolicy(RecordMode mode, Staleness staleness) {
+    /** @param cassetteExisted whether the cassette file existed when it was opened (what {@code once} goes by) */
+    ModePolicy(RecordMode mode, boolean cassetteExisted, Staleness staleness) {
         this.mode = mode;
+        this.effective = mode != RecordMode.ONCE ? mode : cassetteExisted ? RecordMode.REPLAY : RecordMode.RECORD;
         this.staleness = staleness;
+    }
+
+    /** True when no request may be generated: {@code replay}, and {@code once} on a cassette that existed. */
+    boolean replayOnly() {
+        return effective == RecordMode.REPLAY;
     }
 
     /** What to do with a request. */
@@ -22,7 +31,7 @@ final class ModePolicy {
         PASS_THROUGH,
         /** Answer from the recorded entry. */
         REPLAY,
-        /** Fail: nothing recorded, and the mode forbids generating ({@code replay}). */
+        /** Fail: nothing recorded, and the mode forbids generating ({@code replay}, {@code once} on an existing file). */
         MISS,
         /** Generate and keep the result, replacing what is recorded. */
         RECORD,
@@ -44,7 +53,7 @@ final class ModePolicy {
      * @param recordedThisRun  whether this run already recorded it (a run generates each request once)
      */
     Decision decide(ObjectNode entry, boolean recordedThisRun) {
-        switch (mode) {
+        switch (effective) {
             case LIVE:
                 return new Decision(Action.PASS_THROUGH, false);
             case REPLAY:

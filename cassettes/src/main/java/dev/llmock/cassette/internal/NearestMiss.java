@@ -2,6 +2,7 @@ package dev.llmock.cassette.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.FixtureRequest;
+import dev.llmock.cassette.RecordMode;
 import dev.llmock.cassette.ReplayMissException;
 import dev.llmock.internal.Json;
 import java.nio.file.Path;
@@ -14,11 +15,13 @@ import java.util.Map;
  */
 final class NearestMiss {
     private final Path path;
+    private final RecordMode mode;
     private final CassetteEntries entries;
     private final EntryCodec codec;
 
-    NearestMiss(Path path, CassetteEntries entries, EntryCodec codec) {
+    NearestMiss(Path path, RecordMode mode, CassetteEntries entries, EntryCodec codec) {
         this.path = path;
+        this.mode = mode;
         this.entries = entries;
         this.codec = codec;
     }
@@ -42,7 +45,7 @@ final class NearestMiss {
         }
         String nearestTest = nearestKey == null ? null : EntryCodec.test(recorded.get(nearestKey));
         String key = request.key().hash();
-        String message = Messages.replayMiss(path, codec.label(label), key, Json.compact(wanted), nearestKey,
+        String message = Messages.replayMiss(path, mode, codec.label(label), key, Json.compact(wanted), nearestKey,
                 nearestTest, nearestDiff, recorded.size());
         return new ReplayMissException(message, path, label, key, nearestKey, nearestDiff);
     }

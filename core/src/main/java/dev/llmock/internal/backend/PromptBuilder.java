@@ -1,5 +1,6 @@
 package dev.llmock.internal.backend;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.Stage;
 import dev.llmock.Violation;
 import dev.llmock.internal.Json;
@@ -7,8 +8,9 @@ import dev.llmock.spi.BackendRequest;
 
 /**
  * Writes the system and user messages for one backend call: what JSON to produce (the schema, when the request does
- * not carry it), how many records, the user's instructions and rules, the context, and for later stages or repairs
- * the earlier output.
+ * not carry it), how many records and which of the request's they are, the values fixed by code and the values
+ * other records already have, the user's instructions and rules, the context, and for later stages or repairs the
+ * earlier output.
  */
 public final class PromptBuilder {
 
@@ -69,13 +71,62 @@ public final class PromptBuilder {
             user.append("Enrich this data: keep every value that is already valid, make the rest more detailed and ")
                     .append("realistic, and fill every field the schema asks for. Answer with ").append(what)
                     .append(".\n\nData:\n").append(Json.pretty(request.previous()));
-        } else if (role == Stage.Role.VALIDATE && request.previous() != null) {
-            user.append("Check this data against the schema and the rules below and correct whatever is wrong or ")
-                    .append("implausible; keep what is right. Answer with ").append(what)
-                    .append(".\n\nData:\n").append(Json.pretty(request.previous()));
+        } else if (VerdictSchema.wanted(request)) {
+            user.append("Judge this data against the schema and every rule below, and answer with a verdict: ")
+                    .append("\"valid\" is true when the data is right and plausible; otherwise it is false, ")
+                    .append("\"problems\" lists each problem (\"pointer\": a JSON Pointer into the data such as ")
+                    .append(request.count() == 1 ? "/email" : "/0/email").append(", and \"reason\"), and ")
+                    .append("\"corrected\" holds the whole data corrected, keeping what is right. \"corrected\" is ")
+                    .append("null when the data is valid.\n\nData:\n").append(Json.pretty(request.previous()));
         } else {
             user.append("Generate ").append(what).append('.');
+            which(request, user);
+            fixed(request, user);
+            avoid(request, user);
         }
+    }
+
+    /** Which of the request's records this call asks for, when the request takes more than one call. */
+    private static void which(BackendRequest request, StringBuilder user) {
+        int first = request.firstIndex() + 1;
+        int last = request.firstIndex() + request.count();
+        if (request.asksAgain()) {
+            user.append(" They replace records of the ").append(request.total()).append(" asked for that repeated")
+                    .append(" other records or were missing, so each must differ from every record made so far.");
+        } else if (request.count() < request.total()) {
+            user.append(request.count() == 1 ? " It is record " + first : " They are records " + first + "-" + last)
+                    .append(" of ").append(request.total()).append('.');
+        }
+    }
+
+    /** The values code fixed (a partial record per record), which the model writes the other fields to agree with. */
+    private static void fixed(BackendRequest request, StringBuilder user) {
+        JsonNode fixed = request.previous();
+        if (fixed == null || fixed.isNull() || fixed.isEmpty() && !fixed.isValueNode()) {
+            return;
+        }
+        user.append("\n\nThese values are fixed by code: use them exactly as given, and write the other fields so")
+                .append(" that they agree with them");
+        if (request.count() == 1) {
+            user.append(":\n").append(Json.compact(fixed));
+            return;
+        }
+        user.append(" (one line per record of your answer, in order):");
+        for (int i = 0; i < fixed.size(); i++) {
+            user.append("\n").append(i + 1).append(". ").append(Json.compact(fixed.get(i)));
+        }
+    }
+
+    /** Identifying values other records already have, which the model should not repeat. */
+    private static void avoid(BackendRequest request, StringBuilder user) {
+        JsonNode avoid = request.avoid();
+        if (avoid == null || avoid.isEmpty()) {
+            return;
+        }
+        user.append("\n\nOther records already have these values; do not repeat them:");
+        avoid.fields().forEachRemaining(field -> user.append("\n- ")
+                .append(field.getKey().isEmpty() ? "whole records" : field.getKey().substring(1))
+                .append(": ").append(Json.compact(field.getValue())));
     }
 
     private static void repair(BackendRequest request, StringBuilder user) {

@@ -18,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
  * unknown keys (except in LLMockApi's lenient format) and about every value.
  */
 final class CassettesSectionReader {
-    static final List<String> KEYS = List.of("directory", "maxAge", "redact");
+    static final List<String> KEYS = List.of("directory", "maxAge", "redact", "ignore");
 
     private CassettesSectionReader() {
     }
@@ -37,7 +37,8 @@ final class CassettesSectionReader {
             }
         }
         return new LlmockConfig.CassettesSection(directory(node.get("directory"), source),
-                maxAge(node.get("maxAge"), source), redact(node.get("redact"), source));
+                maxAge(node.get("maxAge"), source), redact(node.get("redact"), source),
+                ignore(node.get("ignore"), source));
     }
 
     private static Path directory(JsonNode value, String source) {
@@ -67,6 +68,30 @@ final class CassettesSectionReader {
         } catch (DateTimeParseException e) {
             throw new ConfigException(Messages.badMaxAge(source, value.asText()), e);
         }
+    }
+
+    private static List<String> ignore(JsonNode value, String source) {
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new ConfigException(Messages.badCassettesValue(source, "ignore", "an array of " + IgnoreEntry.EXPECTED));
+        }
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode entry = value.get(i);
+            try {
+                if (!entry.isTextual()) {
+                    throw new IllegalArgumentException("not a string");
+                }
+                IgnoreEntry.parse(entry.asText());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(Messages.badIgnoreEntry(source, i, entry.isTextual() ? entry.asText()
+                        : entry.toString()), e);
+            }
+            entries.add(entry.asText().trim());
+        }
+        return entries;
     }
 
     private static List<String> redact(JsonNode value, String source) {

@@ -45,7 +45,7 @@ public final class ConfigLocator {
             return LlmockConfig.none();
         }
         try (InputStream in = resource.openStream()) {
-            return ConfigReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource.toString(), env);
+            return ConfigReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource.toString());
         } catch (IOException e) {
             throw new ConfigException("Cannot read " + resource + ": " + e.getMessage(), e);
         }
@@ -57,7 +57,7 @@ public final class ConfigLocator {
 
     private LlmockConfig fromFile(Path file, String origin) {
         try {
-            return ConfigReader.read(Files.readString(file), file.toString(), env);
+            return ConfigReader.read(Files.readString(file), file.toString());
         } catch (NoSuchFileException e) {
             throw new ConfigException("The configuration file " + file.toAbsolutePath() + " (from " + origin
                     + ") does not exist. Create it, or correct the path.", e);

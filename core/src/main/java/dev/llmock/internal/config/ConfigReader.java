@@ -3,14 +3,10 @@ package dev.llmock.internal.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
 import dev.llmock.internal.Json;
-import dev.llmock.internal.RedactedUrls;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,15 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses {@code llmock.json} (camelCase, strict about unknown keys) and LLMockApi's {@code MockLlmApi} file
  * (PascalCase, lenient: LLMockApi has many settings llmock has no use for).
  *
- * <p>Longer than llmock's other classes (about 380 lines) because it is the one place every top-level and backend key
+ * <p>Longer than llmock's other classes (about 400 lines) because it is the one place every top-level and backend key
  * is checked, each beside the value it checks; the {@code cassettes} section has its own reader.
  */
 public final class ConfigReader {
@@ -39,7 +32,6 @@ public final class ConfigReader {
             "ollama", "http://localhost:11434",
             "anthropic", "https://api.anthropic.com");
     private static final Set<String> TIERS = Set.of("simple", "medium", "complex");
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private static final List<String> TOP_KEYS = List.of("temperature", "timeoutSeconds", "defaultBackend", "backends",
             "routing", "retry", "circuitBreaker", "limits", "cassettes");
@@ -48,24 +40,25 @@ public final class ConfigReader {
             "costPer1kOutputTokens", "timeoutSeconds");
 
     private final String source;
-    private final Function<String, String> env;
     private final boolean lenient;
     private final ProviderCatalog providers;
 
-    private ConfigReader(String source, Function<String, String> env, boolean lenient, ProviderCatalog providers) {
+    private ConfigReader(String source, boolean lenient, ProviderCatalog providers) {
         this.source = source;
-        this.env = env;
         this.lenient = lenient;
         this.providers = providers;
     }
 
-    public static LlmockConfig read(String json, String source, Function<String, String> env) {
-        return read(json, source, env, ProviderCatalog.installed());
+    /**
+     * Reads and checks configuration text; {@code source} names it in messages. {@code ${VAR}} placeholders are kept
+     * as written: {@link Placeholders} resolves them when a backend is first used live.
+     */
+    public static LlmockConfig read(String json, String source) {
+        return read(json, source, ProviderCatalog.installed());
     }
 
     /** Reads with the providers of {@code providers} allowed, each with its extra keys. */
-    public static LlmockConfig read(String json, String source, Function<String, String> env,
-                                    ProviderCatalog providers) {
+    public static LlmockConfig read(String json, String source, ProviderCatalog providers) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(json);
@@ -76,6 +69,19 @@ public final class ConfigReader {
                     + withoutBareWord(e.getOriginalMessage().lines().findFirst().orElse("")) + ". Fix the file, or point "
                     + LlmockConfig.CONFIG_PROPERTY + " at another one.", e);
         }
+        return read(root, source, providers);
+    }
+
+    /**
+     * Reads a configuration already parsed, or written in code by {@code LlmockConfig.newBuilder()}: the same checks
+     * as for a file.
+     */
+    public static LlmockConfig read(JsonNode root, String source) {
+        return read(root, source, ProviderCatalog.installed());
+    }
+
+    /** As {@link #read(JsonNode, String)}, with the providers of {@code providers} allowed. */
+    public static LlmockConfig read(JsonNode root, String source, ProviderCatalog providers) {
         if (root == null || !root.isObject()) {
             throw new ConfigException(source + " must hold a JSON object such as {\"backends\": [...]}.");
         }
@@ -84,9 +90,9 @@ public final class ConfigReader {
             if (!llmockApi.isObject()) {
                 throw new ConfigException(source + ": \"MockLlmApi\" must be an object.");
             }
-            return new ConfigReader(source, env, true, providers).config((ObjectNode) llmockApi, "MockLlmApi.");
+            return new ConfigReader(source, true, providers).config((ObjectNode) llmockApi, "MockLlmApi.");
         }
-        return new ConfigReader(source, env, false, providers).config((ObjectNode) root, "");
+        return new ConfigReader(source, false, providers).config((ObjectNode) root, "");
     }
 
     /** Jackson quotes an unquoted word in full, and that word may be a pasted API key: never show it. */
@@ -99,7 +105,7 @@ public final class ConfigReader {
         checkKeys(root, prefix.isEmpty() ? "(top level)" : prefix.substring(0, prefix.length() - 1), TOP_KEYS);
         Double temperature = decimal(root, "temperature", prefix, 0, 2);
         Integer timeout = integer(root, "timeoutSeconds", prefix, 1, 3600);
-        String defaultBackend = text(root, "defaultBackend", prefix, true);
+        String defaultBackend = text(root, "defaultBackend", prefix);
 
         JsonNode list = field(root, "backends", lenient);
         if (list == null && lenient) {
@@ -115,6 +121,7 @@ public final class ConfigReader {
             }
         }
         checkDuplicates(backends, prefix);
+        FallbackCycles.check(backends, prefix, source);
 
         LlmockConfig.Retry retry = retry(root, prefix);
         LlmockConfig.CircuitBreaker breaker = circuitBreaker(root, prefix);
@@ -138,12 +145,12 @@ public final class ConfigReader {
         ObjectNode backend = (ObjectNode) node;
         JsonNode enabledNode = field(backend, "enabled", lenient);
         boolean enabled = enabledNode == null || enabledNode.isNull() || enabledNode.asBoolean(true);
-        String name = text(backend, "name", at + ".", enabled);
+        String name = text(backend, "name", at + ".");
         if (name == null || name.isBlank()) {
             throw new ConfigException(source + ": " + at + ".name is missing. Every backend needs a name that tests"
                     + " refer to, such as \"fast\".");
         }
-        String provider = text(backend, "provider", at + ".", enabled);
+        String provider = text(backend, "provider", at + ".");
         provider = provider == null ? null : provider.toLowerCase(Locale.ROOT);
         provider = provider == null ? null : PROVIDER_ALIASES.getOrDefault(provider, provider);
         if (provider == null || !providers.knows(provider)) {
@@ -156,37 +163,39 @@ public final class ConfigReader {
         List<String> keys = new ArrayList<>(BACKEND_KEYS);
         new TreeSet<>(providers.optionKeys(provider)).forEach(keys::add);
         checkKeys(backend, at, keys);
-        String baseUrl = text(backend, "baseUrl", at + ".", enabled);
+        String baseUrl = livePart(backend, "baseUrl", at + ".");
         if (baseUrl == null) {
             baseUrl = DEFAULT_URLS.get(provider);
-        } else {
-            checkUrl(baseUrl, field(backend, "baseUrl", lenient).asText(), at + ".baseUrl");
+        } else if (!Placeholders.present(baseUrl)) {
+            BaseUrl.check(baseUrl, baseUrl, source + ": " + at + ".baseUrl");
         }
-        String model = text(backend, "model", at + ".", enabled);
+        String model = livePart(backend, "model", at + ".");
         if (model == null && lenient) {
-            model = text(backend, "ModelName", at + ".", enabled);
+            model = livePart(backend, "ModelName", at + ".");
         }
-        String apiKey = text(backend, "apiKey", at + ".", enabled);
+        String apiKey = livePart(backend, "apiKey", at + ".");
         Integer maxTokens = integer(backend, "maxTokens", at + ".", 1, 10_000_000);
         Integer weight = integer(backend, "weight", at + ".", 1, 1_000_000);
         Integer concurrency = integer(backend, "maxConcurrentRequests", at + ".", 1, 10_000);
-        String fallback = text(backend, "fallback", at + ".", enabled);
+        String fallback = text(backend, "fallback", at + ".");
         Double costIn = decimal(backend, "costPer1kInputTokens", at + ".", 0, 1_000_000);
         Double costOut = decimal(backend, "costPer1kOutputTokens", at + ".", 0, 1_000_000);
         Integer timeout = integer(backend, "timeoutSeconds", at + ".", 1, 3600);
         return new BackendConfig(name, provider, baseUrl, model, apiKey, maxTokens, enabled,
                 weight == null ? 1 : weight, concurrency, fallback, costIn, costOut, timeout,
-                options(backend, providers.optionKeys(provider), at + ".", enabled));
+                options(backend, providers.optionKeys(provider), at + "."));
     }
 
-    /** The provider's own keys as written; their factory checks the values, {@code ${VAR}} in strings resolved here. */
-    private Map<String, JsonNode> options(ObjectNode backend, Set<String> keys, String prefix, boolean resolveEnv) {
+    /**
+     * The provider's own keys as written; their factory checks the values. Placeholders in strings stay, like those
+     * of {@code model}, until the backend is first used live.
+     */
+    private Map<String, JsonNode> options(ObjectNode backend, Set<String> keys, String prefix) {
         Map<String, JsonNode> options = new LinkedHashMap<>();
         for (String key : keys) {
             JsonNode value = field(backend, key, lenient);
             if (value != null && value.isTextual()) {
-                String resolved = resolve(value.asText(), prefix + key, resolveEnv);
-                value = resolved == null ? null : TextNode.valueOf(resolved);
+                livePart(backend, key, prefix);
             }
             if (value != null) {
                 options.put(key, value);
@@ -326,21 +335,30 @@ public final class ConfigReader {
         }
     }
 
-    /** {@code written} is the URL as the file has it, so a {@code ${VAR}} holding a secret is never shown resolved. */
-    private void checkUrl(String url, String written, String key) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    || uri.getHost() == null) {
-                throw new URISyntaxException(url, "not an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigException(source + ": " + key + " is \"" + RedactedUrls.of(written) + "\", which is not an"
-                    + " absolute http or https URL such as http://localhost:11434.");
+    /** A string that llmock itself reads: placeholders are not resolved here, so they are rejected. */
+    private String text(JsonNode node, String key, String prefix) {
+        String value = string(node, key, prefix);
+        if (Placeholders.present(value)) {
+            throw new ConfigException(Messages.placeholderNotResolvedHere(source, prefix + key, value));
         }
+        return value;
     }
 
-    private String text(JsonNode node, String key, String prefix, boolean resolveEnv) {
+    /**
+     * A string that reaches the provider ({@link Placeholders#KEYS}): kept as written, placeholders and all, which
+     * must be well-formed; the API key is never shown.
+     */
+    private String livePart(JsonNode node, String key, String prefix) {
+        String value = string(node, key, prefix);
+        String malformed = value == null ? null : Placeholders.malformed(value);
+        if (malformed != null) {
+            boolean secret = key.toLowerCase(Locale.ROOT).contains("apikey");
+            throw new ConfigException(Messages.malformedPlaceholder(source, prefix + key, secret ? null : malformed));
+        }
+        return value;
+    }
+
+    private String string(JsonNode node, String key, String prefix) {
         JsonNode value = field(node, key, lenient);
         if (value == null || value.isNull()) {
             return null;
@@ -348,26 +366,7 @@ public final class ConfigReader {
         if (!value.isTextual()) {
             throw bad(prefix + key, value, "a string");
         }
-        return resolve(value.asText(), prefix + key, resolveEnv);
-    }
-
-    private String resolve(String value, String key, boolean required) {
-        Matcher matcher = ENV_REFERENCE.matcher(value);
-        StringBuilder resolved = new StringBuilder();
-        while (matcher.find()) {
-            String variable = matcher.group(1);
-            String found = env.apply(variable);
-            if (found == null) {
-                if (!required) {
-                    return null;
-                }
-                throw new ConfigException(source + ": " + key + " refers to ${" + variable + "}, but the environment"
-                        + " variable " + variable + " is not set. Set it, or set \"enabled\": false on this backend.");
-            }
-            matcher.appendReplacement(resolved, Matcher.quoteReplacement(found));
-        }
-        matcher.appendTail(resolved);
-        return resolved.toString();
+        return value.asText();
     }
 
     private Integer integer(JsonNode node, String key, String prefix, long min, long max) {

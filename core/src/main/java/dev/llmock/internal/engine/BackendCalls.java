@@ -2,6 +2,7 @@ package dev.llmock.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.BackendException;
+import dev.llmock.internal.backend.VerdictSchema;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
@@ -16,8 +17,8 @@ import java.util.function.Function;
 /**
  * The one place the engine calls a backend: times the call and books what it cost (and the failed calls before it)
  * in the stats and the stage's totals. An answer the backend reports cut off at the output token limit is asked for
- * again here, where the engine batches: N records as two calls of about N/2, one record with twice the budget in
- * {@link BackendRequest#maxTokens()} ({@value #BUDGET_DOUBLINGS} times at most).
+ * again here, where the engine batches: N records as two calls of about N/2, one record (or a verdict on N) with twice
+ * the budget in {@link BackendRequest#maxTokens()} ({@value #BUDGET_DOUBLINGS} times at most).
  */
 final class BackendCalls {
     private static final System.Logger LOG = System.getLogger("dev.llmock");
@@ -93,7 +94,12 @@ final class BackendCalls {
     }
 
     private static boolean mayAskAgain(BackendRequest request, int doublingsLeft) {
-        return request.count() > 1 || doublingsLeft > 0;
+        return splits(request) || doublingsLeft > 0;
+    }
+
+    /** Records can be asked for in halves; a verdict judges all of them at once, so it gets a larger budget. */
+    private static boolean splits(BackendRequest request) {
+        return request.count() > 1 && !VerdictSchema.wanted(request);
     }
 
     private Candidate again(Backend backend, BackendRequest request, CallCost cut, Duration latency, Totals totals,
@@ -101,7 +107,7 @@ final class BackendCalls {
         stats.superseded(cut);
         totals.record(cut, latency);
         int count = request.count();
-        if (count > 1) {
+        if (splits(request)) {
             int first = Halves.firstSize(count);
             LOG.log(Level.INFO, () -> "llmock: backend \"" + backend.name() + "\" stopped at the output token limit"
                     + " with " + count + " records; asking for " + first + " and " + (count - first) + " in two calls");
@@ -115,10 +121,7 @@ final class BackendCalls {
         int larger = budget(backend, request, cut) * 2;
         LOG.log(Level.INFO, () -> "llmock: backend \"" + backend.name() + "\" stopped at the output token limit;"
                 + " asking again with max " + larger + " tokens");
-        BackendRequest roomier = new BackendRequest(request.role(), request.shape(), count, request.firstIndex(),
-                request.prompt(), request.rules(), request.previous(), request.repair(), request.context(),
-                request.seed(), larger);
-        return call(backend, roomier, totals, doublingsLeft - 1);
+        return call(backend, request.withMaxTokens(larger), totals, doublingsLeft - 1);
     }
 
     /** The budget the cut-off call had: the request's, else the backend's, else where the backend stopped. */

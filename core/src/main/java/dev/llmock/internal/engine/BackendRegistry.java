@@ -3,6 +3,7 @@ package dev.llmock.internal.engine;
 import dev.llmock.BackendConfig;
 import dev.llmock.ConfigException;
 import dev.llmock.LlmockConfig;
+import dev.llmock.internal.config.Placeholders;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.BackendFactory;
@@ -17,7 +18,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Resolves backend names to backends, creating each once; pools backends that share a name. */
+/**
+ * Resolves backend names to backends, creating each once, on first use; pools backends that share a name. Creation is
+ * where a backend's {@code ${VAR}} placeholders are resolved ({@link Placeholders}): a request answered before the
+ * engine plans it (a replayed cassette) creates none, so it needs neither variables nor servers.
+ */
 final class BackendRegistry implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.llmock");
 
@@ -27,6 +32,7 @@ final class BackendRegistry implements AutoCloseable {
     private final Map<String, Backend> backends = new ConcurrentHashMap<>();
     private final Set<String> explicit;
     private final StatsRecorder stats;
+    private final Placeholders placeholders = Placeholders.system();
     private final AtomicBoolean announcedSynthetic = new AtomicBoolean();
 
     BackendRegistry(LlmockConfig config, BackendContext context, Map<String, Backend> explicit,
@@ -103,12 +109,13 @@ final class BackendRegistry implements AutoCloseable {
         return resolve(name);
     }
 
-    private Backend instantiate(BackendConfig backend) {
-        BackendFactory factory = factories.get(backend.provider());
+    private Backend instantiate(BackendConfig written) {
+        BackendFactory factory = factories.get(written.provider());
         if (factory == null) {
-            throw new ConfigException(Messages.unknownProvider(backend.name(), backend.provider(),
+            throw new ConfigException(Messages.unknownProvider(written.name(), written.provider(),
                     new TreeSet<>(factories.keySet())));
         }
+        BackendConfig backend = placeholders.resolve(written, config.source());
         stats.register(backend.name(), backend);
         return factory.create(backend, context);
     }

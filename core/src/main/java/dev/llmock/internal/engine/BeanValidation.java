@@ -1,9 +1,11 @@
 package dev.llmock.internal.engine;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import dev.llmock.Violation;
-import dev.llmock.internal.Json;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,9 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Bean Validation of one record mapped onto the request's target type, when {@code jakarta.validation} and a provider
- * (such as Hibernate Validator) are on the classpath; otherwise no check at all. Both are optional, so everything is
- * reached reflectively.
+ * Checks of one record against the request's target type: that it maps onto the type at all (a model may write
+ * 6461921467 for an {@code int}), then Bean Validation of the mapped value when {@code jakarta.validation} and a
+ * provider (such as Hibernate Validator) are on the classpath. Both are optional, so they are reached reflectively.
+ * A type Jackson cannot build at all (no creator) is no fault of the data: {@code Fixture.as} explains it.
  */
 abstract class BeanValidation {
     static final BeanValidation NONE = new BeanValidation() {
@@ -29,12 +32,33 @@ abstract class BeanValidation {
     /** Every constraint violation of {@code record}, each with its JSON Pointer. */
     abstract List<Violation> check(JsonNode record);
 
-    static BeanValidation of(Type type) {
+    /** The checks for {@code type} as {@code mapper} maps records onto it; none without a type. */
+    static BeanValidation of(Type type, ObjectMapper mapper) {
         if (type == null) {
             return NONE;
         }
-        Api api = Api.get();
-        return api == null ? NONE : new Provider(type, api);
+        return new Provider(mapper.constructType(type), mapper, Api.get());
+    }
+
+    /** The record's fault when it does not map onto {@code type}, or empty when the type itself cannot be built. */
+    static List<Violation> mappingFailure(JavaType type, IllegalArgumentException failure) {
+        Throwable cause = failure.getCause();
+        if (cause instanceof InvalidDefinitionException) {
+            return List.of();
+        }
+        StringBuilder pointer = new StringBuilder();
+        if (cause instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference step : mapping.getPath()) {
+                if (step.getFieldName() != null) {
+                    pointer.append('/').append(step.getFieldName().replace("~", "~0").replace("/", "~1"));
+                } else if (step.getIndex() >= 0) {
+                    pointer.append('/').append(step.getIndex());
+                }
+            }
+        }
+        String reason = cause instanceof JsonMappingException mapping ? mapping.getOriginalMessage() : failure.getMessage();
+        return List.of(new Violation(pointer.toString(), "does not map onto " + type.toCanonical() + ": "
+                + (reason == null ? "" : reason.lines().findFirst().orElse(""))));
     }
 
     /** The reflective handles, looked up once; null when the API or a provider is missing. */
@@ -83,10 +107,13 @@ abstract class BeanValidation {
 
     private static final class Provider extends BeanValidation {
         private final JavaType type;
+        private final ObjectMapper mapper;
+        /** Null without Bean Validation: then only the mapping is checked. */
         private final Api api;
 
-        Provider(Type type, Api api) {
-            this.type = Json.MAPPER.constructType(type);
+        Provider(JavaType type, ObjectMapper mapper, Api api) {
+            this.type = type;
+            this.mapper = mapper;
             this.api = api;
         }
 
@@ -94,12 +121,11 @@ abstract class BeanValidation {
         List<Violation> check(JsonNode record) {
             Object value;
             try {
-                value = Json.MAPPER.convertValue(record, type);
+                value = mapper.convertValue(record, type);
             } catch (IllegalArgumentException e) {
-                return List.of(new Violation("", "does not map onto " + type.toCanonical() + ": "
-                        + e.getMessage().lines().findFirst().orElse("")));
+                return mappingFailure(type, e);
             }
-            if (value == null) {
+            if (value == null || api == null) {
                 return List.of();
             }
             List<Violation> violations = new ArrayList<>();

@@ -7,7 +7,6 @@ import dev.llmock.BackendException;
 import dev.llmock.FixtureRequest;
 import dev.llmock.GenerationException;
 import dev.llmock.Stage;
-import dev.llmock.Violation;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.engine.BackendCalls.Candidate;
 import dev.llmock.spi.Backend;
@@ -19,9 +18,11 @@ import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 /**
- * Consensus: the same request goes to every consensus backend at once, in one call each for the whole count; each
- * answer is scored ({@link ConsensusScore}), the best wins and, if it still has violations, goes on through the
- * correction loop on its own backend. The winner becomes the first stage's output for the stages after it.
+ * Consensus: the same request goes to every consensus backend at once, in one call each for the whole count and with
+ * a seed of its own (so one model under two names gives two independent answers). The answers are compared field by
+ * field ({@link Agreement}); the valid answer closest to the others wins ({@link ConsensusScore}) and, if it still
+ * has violations, goes on through the correction loop on its own backend. The winner becomes the first stage's
+ * output for the stages after it; the agreement, per field and overall, goes into the provenance.
  */
 final class ConsensusInterceptor implements StageInterceptor {
     private final ExecutorService executor;
@@ -42,37 +43,47 @@ final class ConsensusInterceptor implements StageInterceptor {
     private Outcome consensus(Plan plan) {
         FixtureRequest request = plan.request();
         int count = request.count();
-        BackendRequest call = new BackendRequest(Stage.Role.GENERATE, request.shape(), count, 0, request.prompt(),
-                request.rules(), plan.fixed().isEmpty() ? null : plan.fixed().partials(), List.of(), request.context(),
-                plan.firstSeed(), null);
         UnaryOperator<JsonNode> prepare = output -> plan.fixed().applyAll(output);
         CorrectionLoop loop = plan.loop();
         Totals totals = new Totals();
         List<Backend> backends = new ArrayList<>();
+        List<BackendRequest> calls = new ArrayList<>();
         List<Future<Candidate>> futures = new ArrayList<>();
         for (String name : request.consensus()) {
             Backend backend = plan.backends().resolve(name, request.shape(), Site.consensus(name));
+            BackendRequest call = new BackendRequest(Stage.Role.GENERATE, request.shape(), count, 0,
+                    request.prompt(), request.rules(), plan.fixed().isEmpty() ? null : plan.fixed().partials(),
+                    List.of(), request.context(), plan.consensusSeed(name), null);
             backends.add(backend);
+            calls.add(call);
             futures.add(executor.submit(() -> loop.produce(backend, call, prepare, totals)));
         }
-        List<ConsensusScore> scores = new ArrayList<>();
-        List<Candidate> answers = new ArrayList<>();
+        int size = futures.size();
+        Candidate[] answers = new Candidate[size];
+        JsonNode[] outputs = new JsonNode[size];
+        int[] violations = new int[size];
+        String[] errors = new String[size];
         RuntimeException firstError = null;
-        int best = -1;
-        for (int i = 0; i < futures.size(); i++) {
-            Backend backend = backends.get(i);
+        for (int i = 0; i < size; i++) {
             try {
-                Candidate answer = Await.result(futures.get(i), List.of());
-                List<Violation> violations = loop.checks().check(answer.json(), request.shape(), count, false);
-                loop.settle(answer, violations.isEmpty());
-                answers.add(answer);
-                scores.add(ConsensusScore.of(backend.name(), answer.json(), violations));
+                answers[i] = Await.result(futures.get(i), List.of());
+                outputs[i] = answers[i].json();
+                violations[i] = loop.checks().check(outputs[i], request.shape(), count, false).size();
+                loop.settle(answers[i], violations[i] == 0);
             } catch (BackendException | GenerationException e) {
                 firstError = firstError == null ? e : firstError;
-                answers.add(null);
-                scores.add(ConsensusScore.failed(backend.name(), e.getMessage().lines().findFirst().orElse("")));
+                errors[i] = e.getMessage().lines().findFirst().orElse("");
             }
-            if (answers.get(i) != null && (best < 0 || scores.get(i).score() > scores.get(best).score())) {
+        }
+        Agreement agreement = Agreement.of(outputs, count);
+        List<ConsensusScore> scores = new ArrayList<>();
+        int best = -1;
+        for (int i = 0; i < size; i++) {
+            String name = backends.get(i).name();
+            ConsensusScore score = answers[i] == null ? ConsensusScore.failed(name, errors[i])
+                    : ConsensusScore.of(name, outputs[i], violations[i], agreement.of(i, outputs));
+            scores.add(score);
+            if (score.answered() && (best < 0 || ConsensusScore.BEST_FIRST.compare(score, scores.get(best)) < 0)) {
                 best = i;
             }
         }
@@ -80,16 +91,28 @@ final class ConsensusInterceptor implements StageInterceptor {
             throw firstError;
         }
         Backend winner = backends.get(best);
+        plan.facts().put("consensus", facts(winner, agreement, outputs, scores));
+
+        Candidate chosen = Candidate.given(outputs[best]);
+        JsonNode output = loop.run(plan.backends().crew(winner, null), calls.get(best), () -> chosen, prepare, false,
+                totals);
+        plan.firstProgress().progress(count, count);
+        String model = answers[best].model();
+        return new Outcome(output, winner.name(), winner.provider(), model != null ? model : winner.model(), totals);
+    }
+
+    private static ObjectNode facts(Backend winner, Agreement agreement, JsonNode[] outputs,
+                                    List<ConsensusScore> scores) {
         ObjectNode consensus = Json.MAPPER.createObjectNode();
         consensus.put("winner", winner.name());
-        ArrayNode all = consensus.putArray("scores");
+        Double overall = agreement.overall(outputs);
+        if (overall != null) {
+            consensus.put("agreement", ConsensusScore.rounded(overall));
+            ObjectNode fields = consensus.putObject("fields");
+            agreement.fields().forEach((field, share) -> fields.put(field, ConsensusScore.rounded(share)));
+        }
+        ArrayNode all = consensus.putArray("answers");
         scores.forEach(score -> all.add(score.toJson()));
-        plan.facts().put("consensus", consensus);
-
-        Candidate chosen = Candidate.given(answers.get(best).json());
-        JsonNode output = loop.run(plan.backends().crew(winner, null), call, () -> chosen, prepare, false, totals);
-        plan.firstProgress().progress(count, count);
-        String model = answers.get(best).model();
-        return new Outcome(output, winner.name(), winner.provider(), model != null ? model : winner.model(), totals);
+        return consensus;
     }
 }

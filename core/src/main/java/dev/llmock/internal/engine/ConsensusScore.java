@@ -2,58 +2,70 @@ package dev.llmock.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmock.Violation;
 import dev.llmock.internal.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The score of one consensus answer, 0 to 100: 50 for validity (less per violation), 30 for completeness (values
- * present and not empty), 20 for realism (no placeholder values such as "string", "lorem", "example", "N/A").
- * The highest score wins; ties go to the backend named first.
+ * One consensus answer as the choice sees it: how well it agrees with the other answers ({@link Agreement}), its
+ * violations, and its placeholder values ("string", "lorem ...", "N/A"). The winner is the valid answer (else any
+ * answer) that agrees best with the others; ties go to fewer violations, then fewer placeholders, then the backend
+ * named first.
+ *
+ * @param agreement the mean agreement with every other answer, or null when no other backend answered
+ * @param error     why the backend gave no answer, else null
  */
-record ConsensusScore(String backend, double score, int violations, int values, int missing, int placeholders,
-                      String error) {
+record ConsensusScore(String backend, Double agreement, int violations, int placeholders, String error) {
     static final Set<String> PLACEHOLDERS = Set.of("string", "lorem", "lorem ipsum", "example", "n/a", "na",
             "none", "null", "undefined", "tbd", "todo", "placeholder", "xxx", "...", "value", "text", "sample");
+    /** Agreements closer than this count as equal, so that rounding never decides. */
+    private static final double TIE = 1e-9;
 
-    static ConsensusScore of(String backend, JsonNode answer, List<Violation> violations) {
-        int[] counts = new int[3]; // values, missing, placeholders
-        walk(answer, counts);
-        int values = Math.max(1, counts[0]);
-        double validity = 50.0 * Math.max(0.0, 1.0 - (double) violations.size() / values);
-        double completeness = 30.0 * (values - Math.min(values, counts[1])) / values;
-        double realism = 20.0 * (values - Math.min(values, counts[2])) / values;
-        double score = BigDecimal.valueOf(validity + completeness + realism).setScale(2, RoundingMode.HALF_UP)
-                .doubleValue();
-        return new ConsensusScore(backend, score, violations.size(), counts[0], counts[1], counts[2], null);
+    /** Better first: valid, then agreeing more, then fewer violations, then fewer placeholders (stable: first named). */
+    static final Comparator<ConsensusScore> BEST_FIRST = Comparator.comparing((ConsensusScore s) -> s.violations() > 0)
+            .thenComparing((a, b) -> Math.abs(a.agreed() - b.agreed()) < TIE ? 0 : Double.compare(b.agreed(),
+                    a.agreed()))
+            .thenComparingInt(ConsensusScore::violations)
+            .thenComparingInt(ConsensusScore::placeholders);
+
+    static ConsensusScore of(String backend, JsonNode answer, int violations, Double agreement) {
+        return new ConsensusScore(backend, agreement, violations, placeholders(answer), null);
     }
 
     static ConsensusScore failed(String backend, String error) {
-        return new ConsensusScore(backend, 0.0, 0, 0, 0, 0, error);
+        return new ConsensusScore(backend, null, 0, 0, error);
     }
 
-    boolean valid() {
-        return error == null && violations == 0;
+    boolean answered() {
+        return error == null;
+    }
+
+    private double agreed() {
+        return agreement == null ? 1.0 : agreement;
     }
 
     ObjectNode toJson() {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("backend", backend);
-        json.put("score", score);
         if (error != null) {
             json.put("error", error);
             return json;
         }
+        if (agreement != null) {
+            json.put("agreement", rounded(agreement));
+        }
         json.put("valid", violations == 0);
         json.put("violations", violations);
-        json.put("values", values);
-        json.put("missing", missing);
         json.put("placeholders", placeholders);
         return json;
+    }
+
+    /** A share shown with three decimals. */
+    static double rounded(double share) {
+        return BigDecimal.valueOf(share).setScale(3, RoundingMode.HALF_UP).doubleValue();
     }
 
     static boolean isPlaceholder(String text) {
@@ -62,24 +74,17 @@ record ConsensusScore(String backend, double score, int violations, int values, 
                 || normalized.matches("(string|example|placeholder|value)\\s*\\d*");
     }
 
-    private static void walk(JsonNode node, int[] counts) {
-        if (node == null || node.isMissingNode()) {
-            return;
+    private static int placeholders(JsonNode node) {
+        if (node == null) {
+            return 0;
         }
-        if (node.isObject() || node.isArray()) {
-            if (node.isEmpty()) {
-                counts[0]++;
-                counts[1]++;
-                return;
+        if (node.isContainerNode()) {
+            int found = 0;
+            for (JsonNode child : node) {
+                found += placeholders(child);
             }
-            node.elements().forEachRemaining(child -> walk(child, counts));
-            return;
+            return found;
         }
-        counts[0]++;
-        if (node.isNull() || node.isTextual() && node.asText().isBlank()) {
-            counts[1]++;
-        } else if (node.isTextual() && isPlaceholder(node.asText())) {
-            counts[2]++;
-        }
+        return node.isTextual() && isPlaceholder(node.asText()) ? 1 : 0;
     }
 }

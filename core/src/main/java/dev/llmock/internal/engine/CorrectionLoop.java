@@ -13,8 +13,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The validation and correction loop of one call: checks in code first (shape, rules, Bean Validation), then the
- * validator backend when the stage has one; violations go to the corrector, up to {@code maxAttempts} rounds; then
- * the final backend gets one last try; then a {@link GenerationException} lists what still fails, with the last output.
+ * validator backend when the stage has one; violations go to the corrector (or, when the validator's verdict came
+ * with corrected data, that data is judged next), up to {@code maxAttempts} rounds; then the final backend gets one
+ * last try; then a {@link GenerationException} lists what still fails, with the last output.
  */
 final class CorrectionLoop {
     private final BackendCalls calls;
@@ -50,16 +51,32 @@ final class CorrectionLoop {
     record Crew(Backend producer, Backend validator, Backend corrector, Backend finalBackend) {
     }
 
-    private record Judged(JsonNode json, List<Violation> violations) {
+    /**
+     * What the checks and the validator found in one answer.
+     *
+     * @param corrected the data a validator's verdict corrected, to judge in the next round instead of asking the
+     *                  corrector, or null
+     */
+    private record Judged(JsonNode json, List<Violation> violations, JsonNode corrected) {
+        Judged(JsonNode json, List<Violation> violations) {
+            this(json, violations, null);
+        }
     }
 
     JsonNode run(Crew crew, BackendRequest call, Supplier<Candidate> firstTry, UnaryOperator<JsonNode> prepare,
                  boolean allowShort, Totals totals) {
         JsonNode candidate = null;
         List<Violation> violations = List.of();
+        JsonNode corrected = null;
         for (int round = 1; round <= maxAttempts; round++) {
-            Candidate answer = round == 1 ? firstTry.get()
-                    : correct(crew.corrector(), call.repairing(candidate, violations), prepare, totals);
+            Candidate answer;
+            if (round == 1) {
+                answer = firstTry.get();
+            } else if (corrected != null) {
+                answer = Candidate.given(prepare.apply(corrected));
+            } else {
+                answer = correct(crew.corrector(), call.repairing(candidate, violations), prepare, totals);
+            }
             if (round > 1) {
                 totals.correction();
             }
@@ -67,6 +84,7 @@ final class CorrectionLoop {
             settle(answer, judged.violations().isEmpty());
             candidate = judged.json();
             violations = judged.violations();
+            corrected = judged.corrected();
             if (violations.isEmpty()) {
                 return candidate;
             }
@@ -86,14 +104,21 @@ final class CorrectionLoop {
                 violations, candidate);
     }
 
-    /** The producer's first answer, prepared (values kept from earlier stages, fixed values in place). */
+    /**
+     * The producer's first answer, prepared (values kept from earlier stages, fixed values in place); the call that
+     * made it is noted, so that the provenance names a fallback that answered for the producer.
+     */
     Candidate produce(Backend producer, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
         Candidate raw = calls.call(producer, call, totals);
+        if (!raw.costs().isEmpty()) {
+            totals.produced(raw.costs().get(raw.costs().size() - 1));
+        }
         return raw.withJson(prepare.apply(raw.json()));
     }
 
     private Candidate correct(Backend corrector, BackendRequest call, UnaryOperator<JsonNode> prepare, Totals totals) {
-        return produce(corrector, call, prepare, totals);
+        Candidate raw = calls.call(corrector, call, totals);
+        return raw.withJson(prepare.apply(raw.json()));
     }
 
     private Judged judge(Crew crew, BackendRequest call, JsonNode json, UnaryOperator<JsonNode> prepare,
@@ -103,7 +128,8 @@ final class CorrectionLoop {
             return new Judged(json, violations);
         }
         BackendRequest ask = new BackendRequest(Stage.Role.VALIDATE, call.shape(), call.count(), call.firstIndex(),
-                call.prompt(), call.rules(), json, List.of(), call.context(), call.seed(), call.maxTokens());
+                call.prompt(), call.rules(), json, List.of(), call.context(), call.seed(), call.maxTokens(),
+                call.total(), null);
         Candidate answer = calls.call(crew.validator(), ask, totals);
         totals.validatorCall();
         Verdict verdict = Verdict.read(answer.json(), call.shape(), call.count());
@@ -115,7 +141,8 @@ final class CorrectionLoop {
             return new Judged(data, dataViolations);
         }
         settle(answer, true);
-        return new Judged(json, verdict.violations());
+        totals.verdict();
+        return new Judged(json, verdict.violations(), verdict.corrected());
     }
 
     /** Books the calls behind {@code answer} once its output is judged. */

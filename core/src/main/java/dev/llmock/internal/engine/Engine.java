@@ -1,11 +1,13 @@
 package dev.llmock.internal.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.LlmockConfig;
 import dev.llmock.LlmockStats;
 import dev.llmock.ProgressListener;
+import dev.llmock.internal.mapping.TypeMapping;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendContext;
 import dev.llmock.spi.FixtureInterceptor;
@@ -31,14 +33,17 @@ public final class Engine implements Llmock {
     /** Runs parts, batches and consensus calls concurrently; owned by this engine and shut down by close(). */
     private final ExecutorService workers = Executors.newCachedThreadPool(new WorkerThreads());
     private final List<FixtureInterceptor> interceptors;
+    /** Null for the default mapper of {@code Fixture.as}. */
+    private final ObjectMapper mapper;
 
     private Engine(EngineBuilder builder) {
+        this.mapper = builder.mapper;
         this.config = builder.config == null ? LlmockConfig.none() : builder.config;
         Clock clock = builder.clock == null ? Clock.systemUTC() : builder.clock;
         long seed = builder.seed == null ? 0L : builder.seed;
         this.registry = new BackendRegistry(config, new BackendContext(config, clock, seed), builder.backends, stats);
         EngineContext context = new EngineContext(config, registry, new BackendCalls(stats, registry::limits), workers,
-                clock, seed);
+                clock, seed, mapper == null ? TypeMapping.defaultMapper() : mapper);
         this.interceptors = interceptors(builder.interceptors, builder.cache == null || builder.cache, context);
     }
 
@@ -78,7 +83,9 @@ public final class Engine implements Llmock {
     @Override
     public Fixture generate(FixtureRequest request, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
-        return RequestChain.run(interceptors, request, progress == null ? ProgressListener.NONE : progress);
+        Fixture fixture = RequestChain.run(interceptors, request,
+                progress == null ? ProgressListener.NONE : progress);
+        return mapper == null ? fixture : fixture.withMapper(mapper);
     }
 
     @Override
@@ -115,6 +122,7 @@ public final class Engine implements Llmock {
         private Clock clock;
         private Long seed;
         private Boolean cache;
+        private ObjectMapper mapper;
         private final List<FixtureInterceptor> interceptors = new ArrayList<>();
         private final Map<String, Backend> backends = new LinkedHashMap<>();
 
@@ -158,6 +166,13 @@ public final class Engine implements Llmock {
         public Llmock.Builder cache(boolean enabled) {
             requireUnset(cache, "cache");
             this.cache = enabled;
+            return this;
+        }
+
+        @Override
+        public Llmock.Builder objectMapper(ObjectMapper value) {
+            requireUnset(mapper, "objectMapper");
+            this.mapper = Objects.requireNonNull(value, "objectMapper");
             return this;
         }
 

@@ -52,7 +52,7 @@ final class Halves {
         }
         return new BackendRequest(request.role(), request.shape(), size, request.firstIndex() + from,
                 request.prompt(), request.rules(), previous, repair, request.context(), request.seed() + from,
-                request.maxTokens());
+                request.maxTokens(), request.total(), request.avoid());
     }
 
     /**

@@ -106,6 +106,26 @@ final class Messages {
                 + " maxTokens, or use a stronger backend.";
     }
 
+    static String askingAgain(Backend backend, int repeated, int missing, int count, int round, int rounds) {
+        return "llmock: backend \"" + backend.name() + "\" gave " + repeated + " of " + count + " records that repeat"
+                + " others" + (missing > 0 ? " and " + missing + " too few" : "") + "; asking again for "
+                + (repeated + missing) + " (round " + round + " of " + rounds + ")";
+    }
+
+    static String noValidateStage() {
+        return "no validate stage judged them; add one on an LLM backend (validate(\"name\")) to have them checked";
+    }
+
+    static String changedAfterValidation() {
+        return "a stage after the last validate stage changed the data; end with a validate stage to have them"
+                + " checked";
+    }
+
+    static String noVerdict(String backend, String provider) {
+        return "the validator \"" + backend + "\" (" + provider + ") answered with data, not a verdict, so no model"
+                + " judged them; validate on an LLM backend to have them checked";
+    }
+
     static String fixedValuesChanged(List<Violation> violations) {
         StringBuilder message = new StringBuilder("The values that code sampled for the distribution directives do"
                 + " not hold in the result:");

@@ -8,12 +8,15 @@ import dev.llmock.internal.shape.ShapeValidator;
 import java.time.Clock;
 import java.util.Map;
 
-/** An enrichment keeps the earlier stage's values wherever they still fit the (possibly wider) shape. */
+/**
+ * An enrichment's answer laid over the earlier stage's record: the enricher's valid values win, and an earlier value
+ * is kept only where the enricher's is missing or does not fit the (possibly wider) shape, field by field.
+ */
 final class Overlay {
     private Overlay() {
     }
 
-    static JsonNode keep(ShapeNode shape, JsonNode fresh, JsonNode previous) {
+    static JsonNode fill(ShapeNode shape, JsonNode fresh, JsonNode previous) {
         if (previous == null || previous.isMissingNode()) {
             return fresh;
         }
@@ -27,14 +30,14 @@ final class Overlay {
                 if (old == null) {
                     continue;
                 }
-                JsonNode kept = keep(property.getValue(), merged.get(property.getKey()), old);
-                if (kept != null) {
-                    merged.set(property.getKey(), kept);
+                JsonNode filled = fill(property.getValue(), merged.get(property.getKey()), old);
+                if (filled != null) {
+                    merged.set(property.getKey(), filled);
                 }
             }
             return merged;
         }
-        return fits(shape, previous) ? previous.deepCopy() : fresh;
+        return fits(shape, fresh) || !fits(shape, previous) ? fresh : previous.deepCopy();
     }
 
     private static boolean fits(ShapeNode shape, JsonNode value) {

@@ -41,6 +41,11 @@ record Plan(FixtureRequest request, long seed, FixedValues fixed, CorrectionLoop
         return Seeds.mix(firstSeed() ^ Seeds.mix(name.hashCode()));
     }
 
+    /** The seed of a consensus backend's call: its name mixed into the first stage's seed, apart from parts'. */
+    long consensusSeed(String backend) {
+        return Seeds.mix(firstSeed() + Seeds.mix(("consensus:" + backend).hashCode()));
+    }
+
     /** Progress of the first stage: the request's, unless later stages follow. */
     ProgressListener firstProgress() {
         return request.stages().isEmpty() ? progress : ProgressListener.NONE;

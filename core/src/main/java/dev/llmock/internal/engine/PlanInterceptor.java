@@ -1,5 +1,6 @@
 package dev.llmock.internal.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
@@ -20,6 +21,7 @@ final class PlanInterceptor implements FixtureInterceptor {
     private final LlmockConfig config;
     private final long globalSeed;
     private final Clock clock;
+    private final ObjectMapper mapper;
     private final List<StageInterceptor> stages;
 
     PlanInterceptor(EngineContext engine, List<StageInterceptor> stages) {
@@ -28,6 +30,7 @@ final class PlanInterceptor implements FixtureInterceptor {
         this.config = engine.config();
         this.globalSeed = engine.seed();
         this.clock = engine.clock();
+        this.mapper = engine.mapper();
         this.stages = List.copyOf(stages);
     }
 
@@ -42,7 +45,7 @@ final class PlanInterceptor implements FixtureInterceptor {
         long seed = Seeds.forRequest(globalSeed, oneRecordKey(request).hash());
         Facts facts = new Facts();
         return new Plan(request, seed, FixedValues.plan(ShapeAccess.node(request.shape()), request.count(), seed),
-                new CorrectionLoop(calls, RecordChecks.of(request), request.maxAttempts(), request.label()),
+                new CorrectionLoop(calls, RecordChecks.of(request, mapper), request.maxAttempts(), request.label()),
                 new Backends(registry, config, request, facts), facts, chain.progress(), null);
     }
 

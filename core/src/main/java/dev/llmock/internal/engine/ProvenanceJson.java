@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Writes what the stages did into the fixture's {@link Provenance}: the last stage's backend and model, the totals
  * of every call, and in {@code details} one entry per stage ({@code stages}) or part ({@code parts}) with its
- * backend, attempts, latency and correction-loop facts.
+ * backend, attempts, latency and correction-loop facts, and for an enrich stage which fields it gave
+ * ({@link EnrichedFields}).
  */
 final class ProvenanceJson {
 
@@ -35,9 +36,16 @@ final class ProvenanceJson {
             ObjectNode detail = stages.addObject();
             detail.put("role", role.name().toLowerCase(Locale.ROOT));
             describe(detail, outcome);
+            if (role == Stage.Role.ENRICH) {
+                detail.set("fields", EnrichedFields.of(outcomes.get(i - 1).output(), outcome.output(), plan.count()));
+            }
         }
         if (outcomes.size() > 1 || request.corrector() != null || request.finalBackend() != null) {
             plan.facts().put("stages", stages);
+        }
+        ObjectNode unchecked = UncheckedRules.of(request, outcomes);
+        if (unchecked != null) {
+            plan.facts().put("unchecked", unchecked);
         }
         Outcome last = outcomes.get(outcomes.size() - 1);
         Provenance provenance = new Provenance(Provenance.Source.GENERATED, last.backend(), last.provider(),
@@ -71,6 +79,7 @@ final class ProvenanceJson {
         }
         if (totals.validatorCalls() > 0) {
             detail.put("validatorCalls", totals.validatorCalls());
+            detail.put("verdicts", totals.verdicts());
         }
         if (totals.finalTries() > 0) {
             detail.put("finalTries", totals.finalTries());

@@ -1,6 +1,7 @@
 package dev.llmock.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Rule;
 import dev.llmock.Shape;
@@ -11,7 +12,8 @@ import java.util.Locale;
 
 /**
  * The checks in code, run before any validator backend: the shape (JSON Schema keywords included), the request's
- * {@link Rule}s, and Bean Validation on the target type when available.
+ * {@link Rule}s, and for a target type whether the record maps onto it (a number too large for an {@code int}) and
+ * Bean Validation when available.
  */
 final class RecordChecks {
     private final List<Rule> rules;
@@ -22,8 +24,9 @@ final class RecordChecks {
         this.beans = beans;
     }
 
-    static RecordChecks of(FixtureRequest request) {
-        return new RecordChecks(request.checks(), BeanValidation.of(request.targetType()));
+    /** The checks of {@code request}; its target type is checked as {@code mapper} maps fixtures onto it. */
+    static RecordChecks of(FixtureRequest request, ObjectMapper mapper) {
+        return new RecordChecks(request.checks(), BeanValidation.of(request.targetType(), mapper));
     }
 
     /** Checks on parts, whose records are not yet whole: only the part's own shape applies. */
@@ -55,18 +58,11 @@ final class RecordChecks {
         return violations;
     }
 
-    /** The rules alone on one record: whether merged values are consistent. */
-    List<Violation> rules(JsonNode record) {
-        List<Violation> violations = new ArrayList<>();
-        rules.forEach(rule -> violations.addAll(rule.check(record)));
-        return violations;
-    }
-
     private List<Violation> record(JsonNode record, Shape shape, String prefix) {
         List<Violation> violations = new ArrayList<>();
         shape.validate(record).forEach(v -> violations.add(new Violation(prefix + v.pointer(), v.reason())));
         if (violations.isEmpty()) {
-            // Bean Validation maps the record onto the type, which only makes sense once it fits the shape.
+            // Mapping the record onto the type only makes sense once it fits the shape.
             beans.check(record).forEach(v -> violations.add(new Violation(prefix + v.pointer(), v.reason())));
         }
         rules.forEach(rule -> rule.check(record).forEach(

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * The end of the stage chain: the stages left to run, each a {@link StageJob} over all records. The first stage
  * generates on the request's backend (unless parts or consensus made it already); each later stage enriches
- * (keeping earlier valid values) or validates the output of the stage before it.
+ * (its valid values winning, earlier values filling the gaps) or validates the output of the stage before it.
  */
 final class StageCalls implements StageInterceptor {
     private final ExecutorService executor;

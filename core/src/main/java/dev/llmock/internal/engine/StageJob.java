@@ -13,6 +13,7 @@ import dev.llmock.internal.shape.ShapeAccess;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
+import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,8 +33,11 @@ import java.util.function.UnaryOperator;
  * it prefers, else its {@code maxTokens} and the estimated tokens per record), run concurrently up to its
  * {@code maxConcurrentRequests}, each batch through the {@link CorrectionLoop}; a generating stage also drops
  * duplicate records and asks again for them and for any shortfall, so exactly {@code count} records come back.
+ * Every call has its own seed ({@link Seeds#forCall}) and says which records it asks for; a generating stage's calls
+ * also list the identifying values the records made so far have ({@link IdentifyingFields}), for the backend to avoid.
  */
 final class StageJob {
+    private static final System.Logger LOG = System.getLogger("dev.llmock");
     static final int DEFAULT_MAX_TOKENS = 4096;
     static final int DEFAULT_CONCURRENCY = 4;
     static final int MAX_NETWORK_BATCH = 50;
@@ -49,6 +53,7 @@ final class StageJob {
     private final List<String> rules;
     private final JsonNode context;
     private final ExecutorService executor;
+    private final IdentifyingFields identifying;
     private final int batchSize;
     private final int concurrency;
     private final Totals totals = new Totals();
@@ -64,6 +69,7 @@ final class StageJob {
         this.rules = request.rules();
         this.context = request.context();
         this.executor = executor;
+        this.identifying = work.dedupe() ? IdentifyingFields.of(work.shape()) : null;
         this.batchSize = batchSize(limits, work.shape());
         this.concurrency = limits.maxConcurrentRequests() != null ? limits.maxConcurrentRequests()
                 : DEFAULT_CONCURRENCY;
@@ -71,6 +77,13 @@ final class StageJob {
 
     /** One batch's records: the slots they fill and the output for them. */
     private record Batch(int[] slots, JsonNode output) {
+    }
+
+    /**
+     * One batch to ask for: the slots it fills, the index of its first record (fresh indexes, at or above the count,
+     * when asking again), the round (0, then one per round of asking again) and the values to avoid, or null.
+     */
+    private record Call(int[] slots, int firstIndex, int round, JsonNode avoid) {
     }
 
     Totals totals() {
@@ -91,7 +104,7 @@ final class StageJob {
 
     JsonNode run(ProgressListener progress) {
         if (count == 1) {
-            JsonNode result = batch(new int[] {0}, 0, true);
+            JsonNode result = batch(new Call(new int[] {0}, 0, 0, null), true);
             progress.progress(1, 1);
             return result;
         }
@@ -120,6 +133,10 @@ final class StageJob {
                 return;
             }
             reasked += gaps.size();
+            int missing = gaps(records, false).size();
+            int pass = round;
+            LOG.log(Level.INFO, () -> Messages.askingAgain(backend, gaps.size() - missing, missing, count, pass,
+                    rounds));
             gaps.forEach(slot -> records[slot] = null);
             List<int[]> again = new ArrayList<>();
             for (int from = 0; from < gaps.size(); from += batchSize) {
@@ -127,7 +144,7 @@ final class StageJob {
                         .mapToInt(Integer::intValue).toArray();
                 again.add(slots);
             }
-            execute(again, count * round, records, progress);
+            execute(again, round, records, progress);
         }
         List<Integer> missing = gaps(records, false);
         if (!missing.isEmpty()) {
@@ -152,7 +169,7 @@ final class StageJob {
     }
 
     /** Runs the batches with at most {@link #concurrency} in flight; progress is reported from this thread. */
-    private void execute(List<int[]> planned, int indexBase, JsonNode[] records, ProgressListener progress) {
+    private void execute(List<int[]> planned, int round, JsonNode[] records, ProgressListener progress) {
         CompletionService<Batch> done = new ExecutorCompletionService<>(executor);
         Deque<int[]> queue = new ArrayDeque<>(planned);
         List<Future<Batch>> running = new ArrayList<>();
@@ -162,9 +179,12 @@ final class StageJob {
             while (!queue.isEmpty() || inFlight > 0) {
                 while (!queue.isEmpty() && inFlight < concurrency) {
                     int[] slots = queue.poll();
-                    int firstIndex = indexBase == 0 ? slots[0] : indexBase + submitted * batchSize;
+                    int firstIndex = round == 0 ? slots[0] : count * round + submitted * batchSize;
                     submitted++;
-                    running.add(done.submit(() -> new Batch(slots, batch(slots, firstIndex, false))));
+                    // What the records made so far hold, read here, on the one thread that writes them.
+                    Call call = new Call(slots, firstIndex, round, identifying == null ? null
+                            : identifying.avoid(records));
+                    running.add(done.submit(() -> new Batch(slots, batch(call, false))));
                     inFlight++;
                 }
                 Batch result = done.take().get();
@@ -191,17 +211,19 @@ final class StageJob {
     }
 
     /** One call through the loop: a single record, or an array for the given slots. */
-    private JsonNode batch(int[] slots, int firstIndex, boolean single) {
+    private JsonNode batch(Call batch, boolean single) {
+        int[] slots = batch.slots();
         if (!single && slots.length == 1) {
             // A count of 1 asks for one value, not an array: ask for the record and wrap it.
             ArrayNode one = Json.MAPPER.createArrayNode();
-            one.add(batch(slots, firstIndex, true));
+            one.add(batch(batch, true));
             return one;
         }
         batches.incrementAndGet();
         JsonNode earlier = single && count > 1 ? earlierOne(slots[0]) : earlier(slots, single);
-        BackendRequest call = new BackendRequest(work.role(), work.shape(), single ? 1 : slots.length, firstIndex,
-                work.prompt(), rules, earlier, List.of(), context, work.seed(), null);
+        BackendRequest call = new BackendRequest(work.role(), work.shape(), single ? 1 : slots.length,
+                batch.firstIndex(), work.prompt(), rules, earlier, List.of(), context,
+                Seeds.forCall(work.seed(), batch.firstIndex(), batch.round()), null, count, batch.avoid());
         UnaryOperator<JsonNode> prepare = output -> prepare(output, slots, single, earlier);
         boolean allowShort = work.role() == Stage.Role.GENERATE && !single;
         CorrectionLoop loop = work.loop();
@@ -249,7 +271,7 @@ final class StageJob {
         return partials;
     }
 
-    /** Extra records dropped, earlier valid values kept by enrichments (unless a rule objects), fixed values put back. */
+    /** Extra records dropped, gaps in an enrichment filled with earlier valid values, fixed values put back. */
     private JsonNode prepare(JsonNode output, int[] slots, boolean single, JsonNode earlier) {
         if (output == null) {
             return null;
@@ -271,10 +293,7 @@ final class StageJob {
     private JsonNode record(JsonNode fresh, int slot, JsonNode before) {
         JsonNode result = fresh;
         if (work.role() == Stage.Role.ENRICH && before != null && !before.isNull()) {
-            JsonNode merged = Overlay.keep(ShapeAccess.node(work.shape()), fresh, before);
-            if (work.loop().checks().rules(merged).isEmpty()) {
-                result = merged;
-            }
+            result = Overlay.fill(ShapeAccess.node(work.shape()), fresh, before);
         }
         return work.fixed().apply(result, slot);
     }

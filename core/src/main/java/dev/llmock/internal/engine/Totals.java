@@ -3,16 +3,21 @@ package dev.llmock.internal.engine;
 import dev.llmock.spi.CallCost;
 import java.time.Duration;
 
-/** Calls, latency and tokens summed over one stage or request, plus the facts of the correction loop. */
+/**
+ * Calls, latency and tokens summed over one stage or request, plus the facts of the correction loop and the call that
+ * produced the data last (which names the backend that answered: a fallback, when the one asked for failed).
+ */
 final class Totals {
     private int attempts;
     private Duration latency = Duration.ZERO;
     private Long promptTokens;
     private Long completionTokens;
     private String model;
+    private CallCost producer;
     private int calls;
     private int corrections;
     private int validatorCalls;
+    private int verdicts;
     private int finalTries;
 
     synchronized void record(CallCost cost, Duration took) {
@@ -35,10 +40,24 @@ final class Totals {
         completionTokens = sum(completionTokens, copy.completionTokens);
         corrections += copy.corrections;
         validatorCalls += copy.validatorCalls;
+        verdicts += copy.verdicts;
         finalTries += copy.finalTries;
         if (copy.model != null) {
             model = copy.model;
         }
+        if (copy.producer != null) {
+            producer = copy.producer;
+        }
+    }
+
+    /** The call whose answer became the data (not a validator's verdict). */
+    synchronized void produced(CallCost cost) {
+        producer = cost;
+    }
+
+    /** The last call that produced data, or null when none did (the data came from elsewhere). */
+    synchronized CallCost producer() {
+        return producer;
     }
 
     synchronized void correction() {
@@ -47,6 +66,11 @@ final class Totals {
 
     synchronized void validatorCall() {
         validatorCalls++;
+    }
+
+    /** A validator call answered with a verdict (rather than with data). */
+    synchronized void verdict() {
+        verdicts++;
     }
 
     synchronized void finalTry() {
@@ -61,8 +85,10 @@ final class Totals {
         copy.promptTokens = promptTokens;
         copy.completionTokens = completionTokens;
         copy.model = model;
+        copy.producer = producer;
         copy.corrections = corrections;
         copy.validatorCalls = validatorCalls;
+        copy.verdicts = verdicts;
         copy.finalTries = finalTries;
         return copy;
     }
@@ -97,6 +123,10 @@ final class Totals {
 
     synchronized int validatorCalls() {
         return validatorCalls;
+    }
+
+    synchronized int verdicts() {
+        return verdicts;
     }
 
     synchronized int finalTries() {

@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A validator backend's judgement: {@code {"valid": false, "violations": [{"pointer": "/email", "reason": "..."}]}}.
- * A VALIDATE stage's backend may answer that, or the corrected data itself (the synthetic generator does).
+ * A validator backend's judgement, as the built-in providers answer it through a verdict schema
+ * ({@link dev.llmock.internal.backend.VerdictSchema}):
+ * {@code {"valid": false, "problems": [{"pointer": "/email", "reason": "..."}], "corrected": {...}}}. Backends of
+ * your own may name the problems {@code violations} and leave {@code corrected} out. A VALIDATE stage's backend may
+ * instead answer the corrected data itself (the synthetic generator does).
+ *
+ * @param corrected the whole data corrected by the validator, or null
  */
-record Verdict(boolean valid, List<Violation> violations) {
-    private static final Set<String> FIELDS = Set.of("valid", "violations");
+record Verdict(boolean valid, List<Violation> violations, JsonNode corrected) {
+    private static final Set<String> FIELDS = Set.of("valid", "problems", "violations", "corrected");
 
     /** The verdict in {@code answer}, or null when the answer is data in the request's shape. */
     static Verdict read(JsonNode answer, Shape shape, int count) {
@@ -28,17 +33,22 @@ record Verdict(boolean valid, List<Violation> violations) {
         if (count == 1 && shape.validate(answer).isEmpty()) {
             return null; // the shape itself is {valid, violations}: this is data
         }
+        boolean valid = answer.get("valid").asBoolean();
+        if (valid) {
+            return new Verdict(true, List.of(), null);
+        }
         List<Violation> violations = new ArrayList<>();
-        for (JsonNode each : answer.path("violations")) {
+        JsonNode problems = answer.has("problems") ? answer.get("problems") : answer.path("violations");
+        for (JsonNode each : problems) {
             String pointer = each.path("pointer").asText("");
             String reason = each.path("reason").asText("").isBlank() ? "invalid according to the validator"
                     : each.path("reason").asText();
             violations.add(new Violation(pointer, reason));
         }
-        boolean valid = answer.get("valid").asBoolean();
-        if (!valid && violations.isEmpty()) {
+        if (violations.isEmpty()) {
             violations.add(new Violation("", "the validator judged the data invalid without saying why"));
         }
-        return new Verdict(valid, valid ? List.of() : violations);
+        JsonNode corrected = answer.get("corrected");
+        return new Verdict(false, violations, corrected == null || corrected.isNull() ? null : corrected);
     }
 }

@@ -66,7 +66,20 @@ public final class EcmaRegex {
         try {
             return Pattern.compile(toRe2(regex));
         } catch (PatternSyntaxException e) {
-            throw new ShapeException(Messages.regexNotRun(regex, e.getDescription()));
+            String typo = RegexSyntax.problem(toJava(regex));
+            if (typo != null) {
+                throw new ShapeException(Messages.regexInvalid(regex, typo));
+            }
+            throw new Refused(Messages.regexNotRun(regex, e.getDescription()));
+        }
+    }
+
+    /** A valid pattern that llmock refuses to run, because matching it would need backtracking. */
+    public static final class Refused extends ShapeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
         }
     }
 
@@ -107,10 +120,10 @@ public final class EcmaRegex {
             }
         }
         if (next >= '1' && next <= '9' && !inClass) {
-            throw new ShapeException(Messages.regexRefused(regex, "a backreference (\\" + next + ")"));
+            throw new Refused(Messages.regexRefused(regex, "a backreference (\\" + next + ")"));
         }
         if (next == 'k' && i + 2 < regex.length() && regex.charAt(i + 2) == '<' && !inClass) {
-            throw new ShapeException(Messages.regexRefused(regex, "a named backreference (\\k<...>)"));
+            throw new Refused(Messages.regexRefused(regex, "a named backreference (\\k<...>)"));
         }
         if (next == 'c' && i + 2 < regex.length() && Character.isLetter(regex.charAt(i + 2))) {
             // ECMA-262's \cA is the control character U+0001, for either case of the letter
@@ -140,11 +153,11 @@ public final class EcmaRegex {
 
     private static void refuseLookaround(String regex, int i) {
         if (regex.startsWith("(?=", i) || regex.startsWith("(?!", i)) {
-            throw new ShapeException(Messages.regexRefused(regex, "a lookahead (" + regex.substring(i, i + 3)
+            throw new Refused(Messages.regexRefused(regex, "a lookahead (" + regex.substring(i, i + 3)
                     + "...))"));
         }
         if (regex.startsWith("(?<=", i) || regex.startsWith("(?<!", i)) {
-            throw new ShapeException(Messages.regexRefused(regex, "a lookbehind (" + regex.substring(i, i + 4)
+            throw new Refused(Messages.regexRefused(regex, "a lookbehind (" + regex.substring(i, i + 4)
                     + "...))"));
         }
     }

@@ -24,6 +24,10 @@ final class Messages {
                 + " time (RE2 syntax), without backreferences, lookahead or lookbehind. Rewrite the pattern without it.";
     }
 
+    static String regexInvalid(String regex, String problem) {
+        return "The pattern \"" + regex + "\" is not a valid regular expression: " + problem + ".";
+    }
+
     static String regexNotRun(String regex, String problem) {
         return "The pattern \"" + regex + "\" cannot be run in linear time: " + problem + ". llmock runs patterns with"
                 + " RE2 syntax (ECMA-262 without backreferences, lookaround, possessive or atomic groups).";

@@ -70,11 +70,11 @@ public final class SchemaDocument {
         }
     }
 
-    /** A refusal of llmock's own (a pattern it cannot run) that the validator wrapped while compiling. */
+    /** A refusal of llmock's own (a pattern it will not run) that the validator wrapped while compiling. */
     private static ShapeException refusal(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ShapeException shape) {
-                return shape;
+            if (cause instanceof EcmaRegex.Refused refused) {
+                return refused;
             }
         }
         return null;

@@ -24,6 +24,12 @@ final class Messages {
                 + "." + HOW_TO_FIX;
     }
 
+    static String unknownLocale(String backend, String value) {
+        return "Backend \"" + backend + "\" (synthetic): \"locale\" is \"" + value + "\", for which Datafaker has no"
+                + " data. Use a language tag of a locale it knows, such as \"en-US\", \"en-GB\", \"de-DE\", \"fr-FR\","
+                + " \"es-MX\" or \"ja-JP\".";
+    }
+
     private static String where(String pointer) {
         return pointer.isEmpty() ? "(root)" : pointer;
     }

@@ -56,9 +56,10 @@ final class NamedValues {
             case "zip", "zipcode", "postalcode", "postcode":
                 return address.get().zip();
             case "country", "countryname":
-                return "United States";
+                return record.locale().country() != null ? record.locale().country() : faker.address().country();
             case "countrycode", "countryiso":
-                return "US";
+                return record.locale().countryCode() != null ? record.locale().countryCode()
+                        : faker.address().countryCode();
             case "company", "companyname", "organization", "organisation", "employer", "business":
                 return person.company();
             case "jobtitle", "job", "occupation", "profession", "position":
@@ -68,7 +69,7 @@ final class NamedValues {
             case "industry", "sector":
                 return faker.company().industry();
             case "currency", "currencycode":
-                return "USD";
+                return record.locale().currency() != null ? record.locale().currency() : "USD";
             case "sku", "productcode", "partnumber", "itemcode":
                 return faker.regexify("[A-Z]{3}-[0-9]{5}");
             case "product", "productname", "item", "itemname":
@@ -115,7 +116,7 @@ final class NamedValues {
             case "language":
                 return faker.nation().language();
             case "locale":
-                return "en-US";
+                return record.locale().tag();
             case "timezone", "tz":
                 return faker.address().timeZone();
             case "iban":

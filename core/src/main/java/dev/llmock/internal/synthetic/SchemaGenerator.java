@@ -213,8 +213,10 @@ final class SchemaGenerator {
         for (int i = 0; i < size; i++) {
             JsonNode item = null;
             for (int tries = 0; tries < 10 && item == null; tries++) {
-                JsonNode candidate = value(place.child(plan.schemasAt(i, size), plan.avoidAt(i, size), place.at() + "/" + i,
-                        itemName, place.kind(), place.address(), conjunction.scope()));
+                // each item is someone else, somewhere else: an array of people holds different people
+                Place itemPlace = place.child(plan.schemasAt(i, size), plan.avoidAt(i, size), place.at() + "/" + i,
+                        itemName, place.kind(), new NamedValues.AddressHolder(record), conjunction.scope());
+                JsonNode candidate = record.asAnotherIdentity(() -> value(itemPlace));
                 if (!plan.unique() || !contains(node, candidate)) {
                     item = candidate;
                 }

@@ -8,7 +8,8 @@ import dev.llmock.internal.engine.Seeds;
 import dev.llmock.internal.shape.SchemaDocument;
 import dev.llmock.internal.shape.ShapeAccess;
 import java.util.List;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import net.datafaker.Faker;
 
@@ -18,10 +19,18 @@ import net.datafaker.Faker;
  */
 final class SchemaInstances {
     private static final int ATTEMPTS = 6;
-    private static final ThreadLocal<SchemaInstances> PER_THREAD = ThreadLocal.withInitial(SchemaInstances::new);
+    /** Per thread, one for each locale that thread has used. */
+    private static final ThreadLocal<Map<SyntheticLocale, SchemaInstances>> PER_THREAD =
+            ThreadLocal.withInitial(HashMap::new);
 
     private final Random random = new Random(0);
-    private final Faker faker = new Faker(Locale.US, random);
+    private final SyntheticLocale locale;
+    private final Faker faker;
+
+    private SchemaInstances(SyntheticLocale locale) {
+        this.locale = locale;
+        this.faker = new Faker(locale.locale(), random);
+    }
 
     /**
      * Record {@code index} of {@code shape}, keeping the values of {@code previous} (an earlier stage's record) that
@@ -29,8 +38,10 @@ final class SchemaInstances {
      *
      * @throws ShapeException when llmock cannot make data that fits the schema
      */
-    static JsonNode record(Shape shape, SchemaDocument document, long seed, int index, JsonNode previous) {
-        return PER_THREAD.get().generate(shape, document, seed, index, previous);
+    static JsonNode record(Shape shape, SchemaDocument document, long seed, int index, JsonNode previous,
+                           SyntheticLocale locale) {
+        return PER_THREAD.get().computeIfAbsent(locale, SchemaInstances::new)
+                .generate(shape, document, seed, index, previous);
     }
 
     private JsonNode generate(Shape shape, SchemaDocument document, long seed, int index, JsonNode previous) {
@@ -38,7 +49,7 @@ final class SchemaInstances {
         List<Violation> violations = List.of();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             random.setSeed(attempt == 0 ? seed : Seeds.mix(seed + attempt));
-            RecordContext record = new RecordContext(faker, index);
+            RecordContext record = new RecordContext(faker, index, locale);
             try {
                 JsonNode value = new SchemaGenerator(document, faker, random, record).root();
                 if (previous != null) {

@@ -20,8 +20,8 @@ import dev.llmock.internal.shape.ShapeNode.StringShape;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -35,18 +35,26 @@ import net.datafaker.Faker;
 final class SyntheticGenerator {
     private static final int DEFAULT_MIN_ITEMS = 1;
     private static final int DEFAULT_MAX_ITEMS = 3;
-    private static final ThreadLocal<SyntheticGenerator> PER_THREAD = ThreadLocal.withInitial(SyntheticGenerator::new);
+    /** Per thread, one generator for each locale that thread has used. */
+    private static final ThreadLocal<Map<SyntheticLocale, SyntheticGenerator>> PER_THREAD =
+            ThreadLocal.withInitial(HashMap::new);
 
     private final Random random = new Random(0);
-    private final Faker faker = new Faker(Locale.US, random);
+    private final SyntheticLocale locale;
+    private final Faker faker;
 
-    static JsonNode record(ShapeNode shape, long seed, int index, JsonNode previous) {
-        return PER_THREAD.get().generate(shape, seed, index, previous);
+    private SyntheticGenerator(SyntheticLocale locale) {
+        this.locale = locale;
+        this.faker = new Faker(locale.locale(), random);
+    }
+
+    static JsonNode record(ShapeNode shape, long seed, int index, JsonNode previous, SyntheticLocale locale) {
+        return PER_THREAD.get().computeIfAbsent(locale, SyntheticGenerator::new).generate(shape, seed, index, previous);
     }
 
     private JsonNode generate(ShapeNode shape, long seed, int index, JsonNode previous) {
         random.setSeed(seed);
-        RecordContext record = new RecordContext(faker, index);
+        RecordContext record = new RecordContext(faker, index, locale);
         JsonNode value = value(shape, "", ObjectKind.OTHER, record, new NamedValues.AddressHolder(record));
         return previous == null ? value : Keep.validValues(shape, value, previous);
     }
@@ -80,7 +88,7 @@ final class SyntheticGenerator {
             return node;
         }
         if (shape instanceof ArrayShape array) {
-            return array(array, name, kind, record, address);
+            return array(array, name, kind, record);
         }
         if (shape instanceof StringShape string) {
             return TextNode.valueOf(string(string, name, kind, record, address));
@@ -105,8 +113,7 @@ final class SyntheticGenerator {
         return node;
     }
 
-    private ArrayNode array(ArrayShape array, String name, ObjectKind kind, RecordContext record,
-                            NamedValues.AddressHolder address) {
+    private ArrayNode array(ArrayShape array, String name, ObjectKind kind, RecordContext record) {
         int min = array.minItems() != null ? array.minItems()
                 : array.maxItems() == null ? DEFAULT_MIN_ITEMS : Math.min(DEFAULT_MIN_ITEMS, array.maxItems());
         int max = array.maxItems() == null ? Math.max(min, DEFAULT_MAX_ITEMS) : array.maxItems();
@@ -117,7 +124,9 @@ final class SyntheticGenerator {
         int tries = 0;
         while (node.size() < size && tries < size * 20) {
             tries++;
-            JsonNode item = value(array.items(), itemName, kind, record, address);
+            // each item is someone else, somewhere else: an array of people holds different people
+            JsonNode item = record.asAnotherIdentity(() -> value(array.items(), itemName, kind, record,
+                    new NamedValues.AddressHolder(record)));
             if (!array.uniqueItems() || seen.add(item)) {
                 node.add(item);
             }

@@ -35,6 +35,37 @@ class PromptBuilderTest {
     }
 
     @Test
+    void saysWhichRecordsOfTheRequestACallAsksForAndWhichValuesOtherRecordsHave() {
+        BackendRequest batch = new BackendRequest(Stage.Role.GENERATE, SHAPE, 8, 8, null, List.of(), null, List.of(),
+                null, 7, null, 50, json("{\"/name\":[\"Ada\",\"Bo\"]}"));
+        BackendRequest again = new BackendRequest(Stage.Role.GENERATE, SHAPE, 2, 50, null, List.of(), null, List.of(),
+                null, 8, null, 50, null);
+
+        String user = PromptBuilder.build(batch, ProviderSchema.of(SHAPE, 8, LlmockConfig.Limits.DEFAULT), false).user();
+        String userAgain = PromptBuilder.build(again, ProviderSchema.of(SHAPE, 2, LlmockConfig.Limits.DEFAULT), false)
+                .user();
+
+        assertThat(user).startsWith("Generate exactly 8 different records (a JSON array of exactly 8 under \"items\")."
+                + " They are records 9-16 of 50.\n\nOther records already have these values; do not repeat them:\n"
+                + "- name: [\"Ada\",\"Bo\"]");
+        assertThat(userAgain).contains(" They replace records of the 50 asked for that repeated other records or were"
+                + " missing, so each must differ from every record made so far.");
+    }
+
+    @Test
+    void givesTheModelTheValuesFixedByCodeRecordByRecord() {
+        BackendRequest request = new BackendRequest(Stage.Role.GENERATE, SHAPE, 2, 0, null, List.of(),
+                json("[{\"age\":31},{\"age\":67}]"), List.of(), null, 7, null);
+
+        String user = PromptBuilder.build(request, ProviderSchema.of(SHAPE, 2, LlmockConfig.Limits.DEFAULT), false)
+                .user();
+
+        assertThat(user).contains("These values are fixed by code: use them exactly as given, and write the other"
+                + " fields so that they agree with them (one line per record of your answer, in order):\n"
+                + "1. {\"age\":31}\n2. {\"age\":67}");
+    }
+
+    @Test
     void leavesTheSchemaOutWhenTheRequestCarriesIt() {
         PromptBuilder.Prompt prompt = PromptBuilder.build(request(Stage.Role.GENERATE, 1),
                 ProviderSchema.of(SHAPE, 1, LlmockConfig.Limits.DEFAULT), false);
@@ -51,7 +82,11 @@ class PromptBuilderTest {
                 ProviderSchema.of(SHAPE, 2, LlmockConfig.Limits.DEFAULT), false);
 
         assertThat(enrich.user()).startsWith("Enrich this data").contains("\"name\" : \"Ada\"");
-        assertThat(validate.user()).startsWith("Check this data").contains("\"name\" : \"Bo\"");
+        assertThat(validate.user()).startsWith("Judge this data against the schema and every rule below, and answer"
+                + " with a verdict: \"valid\" is true when the data is right and plausible; otherwise it is false,"
+                + " \"problems\" lists each problem (\"pointer\": a JSON Pointer into the data such as /0/email, and"
+                + " \"reason\"), and \"corrected\" holds the whole data corrected, keeping what is right.")
+                .contains("\"name\" : \"Bo\"");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CassettesSectionReaderTest {
     private static LlmockConfig read(String json) {
-        return ConfigReader.read(json, "llmock.json", name -> null);
+        return ConfigReader.read(json, "llmock.json");
     }
 
     @Test
@@ -42,7 +42,39 @@ class CassettesSectionReaderTest {
                 .hasMessage("Invalid cassettes.redact[1] \"ACME-(\\d\" in llmock.json: Unclosed group. Patterns are"
                         + " Java regular expressions (java.util.regex.Pattern).");
         assertThatThrownBy(() -> read("{\"cassettes\": {\"dir\": \"x\"}}"))
-                .hasMessage("Unknown key cassettes.dir in llmock.json. Allowed keys: directory, maxAge, redact.");
+                .hasMessage("Unknown key cassettes.dir in llmock.json. Allowed keys: directory, maxAge, redact,"
+                        + " ignore.");
+    }
+
+    @Test
+    void ignoreEntriesAreReadInOrder() {
+        LlmockConfig config = read("{\"cassettes\": {\"ignore\": [\"body.requestId\", \"body.meta.sentAt\","
+                + " \"query.ts\", \"header.X-Trace-Id\"]}}");
+
+        assertThat(config.cassettes().ignore())
+                .containsExactly("body.requestId", "body.meta.sentAt", "query.ts", "header.X-Trace-Id");
+        assertThat(LlmockConfig.CassettesSection.NONE.ignore()).isEmpty();
+    }
+
+    @Test
+    void aBadIgnoreEntryFailsNamingItsIndexTheEntryAndWhatIsAllowed() {
+        String expected = "expected body.<field path>, query.<name> or header.<name>, such as \"body.requestId\","
+                + " \"query.ts\" or \"header.X-Trace-Id\".";
+        assertThatThrownBy(() -> read("{\"cassettes\": {\"ignore\": [\"body.requestId\", \"requestId\"]}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid cassettes.ignore[1] \"requestId\" in llmock.json: " + expected);
+        assertThatThrownBy(() -> read("{\"cassettes\": {\"ignore\": [\"cookie.session\"]}}"))
+                .hasMessage("Invalid cassettes.ignore[0] \"cookie.session\" in llmock.json: " + expected);
+        assertThatThrownBy(() -> read("{\"cassettes\": {\"ignore\": [\"body..id\"]}}"))
+                .hasMessage("Invalid cassettes.ignore[0] \"body..id\" in llmock.json: " + expected);
+        assertThatThrownBy(() -> read("{\"cassettes\": {\"ignore\": [\"query.\"]}}"))
+                .hasMessage("Invalid cassettes.ignore[0] \"query.\" in llmock.json: " + expected);
+        assertThatThrownBy(() -> read("{\"cassettes\": {\"ignore\": [7]}}"))
+                .hasMessage("Invalid cassettes.ignore[0] \"7\" in llmock.json: " + expected);
+        assertThatThrownBy(() -> read("{\"cassettes\": {\"ignore\": \"body.requestId\"}}"))
+                .hasMessage("Invalid cassettes.ignore in llmock.json: expected an array of body.<field path>,"
+                        + " query.<name> or header.<name>, such as \"body.requestId\", \"query.ts\" or"
+                        + " \"header.X-Trace-Id\".");
     }
 
     @Test

@@ -76,14 +76,14 @@ class ConfigLocatorTest {
     }
 
     @Test
-    void classpathConfigResolvesVariablesFromTheInjectedEnvironment() throws IOException {
+    void classpathConfigKeepsPlaceholdersForTheBackendsFirstLiveUse() throws IOException {
         Path root = dir.resolve("classpath");
         Files.createDirectories(root);
         Files.writeString(root.resolve("llmock.json"), "{\"backends\": [{\"name\": \"q\", \"provider\": \"openai\","
                 + " \"apiKey\": \"${KEY}\"}]}");
         env.put("KEY", "secret");
 
-        assertThat(locator(root).load().backends().get(0).apiKey()).isEqualTo("secret");
+        assertThat(locator(root).load().backends().get(0).apiKey()).isEqualTo("${KEY}");
     }
 
     @Test

@@ -16,9 +16,10 @@ class ConfigReaderTest {
     private static final String SECRET = "sk-test-0123456789abcdef";
     private static final String UNQUOTED_SECRET = "AKIA0123456789SECRETVALUE";
     private static final Function<String, String> ENV = Map.of("OPENAI_API_KEY", SECRET, "HOST", "gpu-box")::get;
+    private static final Placeholders PLACEHOLDERS = new Placeholders(name -> null, ENV);
 
     private static LlmockConfig read(String json) {
-        return ConfigReader.read(json, "llmock.json", ENV);
+        return ConfigReader.read(json, "llmock.json");
     }
 
     @Test
@@ -50,10 +51,10 @@ class ConfigReaderTest {
         assertThat(config.defaultBackend()).isEqualTo("quality");
         assertThat(config.resolveDefaultBackend()).isEqualTo("quality");
         assertThat(config.backends()).containsExactly(
-                new BackendConfig("fast", "ollama", "http://gpu-box:11434", "llama3.2", null, 2048, true, 2, 4,
+                new BackendConfig("fast", "ollama", "http://${HOST}:11434", "llama3.2", null, 2048, true, 2, 4,
                         "quality", null, null, 10),
-                new BackendConfig("quality", "openai", "https://api.openai.com/v1", "gpt-4o-mini", SECRET, null, true,
-                        1, null, null, 0.15, 0.6, null),
+                new BackendConfig("quality", "openai", "https://api.openai.com/v1", "gpt-4o-mini", "${OPENAI_API_KEY}",
+                        null, true, 1, null, null, 0.15, 0.6, null),
                 new BackendConfig("claude", "anthropic", "https://api.anthropic.com", "claude-3-5-haiku", null, null,
                         false, 1, null, null, null, null, null),
                 new BackendConfig("local", "synthetic", null, null, null, null, true, 1, null, null, null, null, null));
@@ -65,6 +66,9 @@ class ConfigReaderTest {
         assertThat(config.cassettes().maxAge()).isEqualTo(Duration.ofDays(30));
         assertThat(config.source()).isEqualTo("llmock.json");
         assertThat(config.backendsNamed("claude")).isEmpty();
+        assertThat(PLACEHOLDERS.resolve(config.backends().get(0), config.source()).baseUrl())
+                .isEqualTo("http://gpu-box:11434");
+        assertThat(PLACEHOLDERS.resolve(config.backends().get(1), config.source()).apiKey()).isEqualTo(SECRET);
     }
 
     @Test
@@ -110,8 +114,8 @@ class ConfigReaderTest {
         assertThat(config.backends()).containsExactly(
                 new BackendConfig("ollama-llama3", "ollama", "http://localhost:11434/v1/", "llama3", null, 4096, true,
                         3, null, null, null, null, null),
-                new BackendConfig("lmstudio", "openai", "http://localhost:1234/v1/", "local-model", SECRET, null, true,
-                        1, null, null, null, null, null));
+                new BackendConfig("lmstudio", "openai", "http://localhost:1234/v1/", "local-model", "${OPENAI_API_KEY}",
+                        null, true, 1, null, null, null, null, null));
     }
 
     @Test
@@ -133,21 +137,68 @@ class ConfigReaderTest {
     }
 
     @Test
-    void missingEnvironmentVariableIsAnErrorNamingIt() {
-        assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"q\", \"provider\": \"openai\","
-                + " \"apiKey\": \"${ANTHROPIC_KEY_NOT_SET}\"}]}"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("llmock.json: backends[0].apiKey refers to ${ANTHROPIC_KEY_NOT_SET}, but the environment"
-                        + " variable ANTHROPIC_KEY_NOT_SET is not set. Set it, or set \"enabled\": false on this backend.");
+    void anUnsetVariableIsNoErrorWhenTheFileIsRead() {
+        LlmockConfig config = read("{\"backends\": [{\"name\": \"q\", \"provider\": \"openai\","
+                + " \"apiKey\": \"${ANTHROPIC_KEY_NOT_SET}\"}, {\"name\": \"off\", \"provider\": \"openai\","
+                + " \"apiKey\": \"${NOT_SET}\", \"enabled\": false}]}");
+
+        assertThat(config.backends()).extracting(BackendConfig::apiKey)
+                .containsExactly("${ANTHROPIC_KEY_NOT_SET}", "${NOT_SET}");
     }
 
     @Test
-    void missingEnvironmentVariableOfADisabledBackendIsNoError() {
-        LlmockConfig config = read("{\"backends\": [{\"name\": \"q\", \"provider\": \"openai\","
-                + " \"apiKey\": \"${NOT_SET}\", \"enabled\": false}]}");
+    void placeholdersAreRejectedWhereLlmockWouldNotResolveThem() {
+        assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"${NAME}\", \"provider\": \"openai\"}]}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("llmock.json: backends[0].name is \"${NAME}\", but ${...} placeholders are resolved only in"
+                        + " baseUrl, model, apiKey and a provider's own keys. Write the value itself.");
+        assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"a\", \"provider\": \"openai\","
+                + " \"fallback\": \"${FALLBACK:-b}\"}]}"))
+                .hasMessageContaining("backends[0].fallback is \"${FALLBACK:-b}\", but ${...} placeholders");
+    }
 
-        assertThat(config.backends().get(0).apiKey()).isNull();
-        assertThat(config.backends().get(0).enabled()).isFalse();
+    @Test
+    void malformedPlaceholdersFailWhenTheFileIsReadWithoutShowingAKey() {
+        assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"a\", \"provider\": \"openai\","
+                + " \"model\": \"${MODEL\"}]}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("llmock.json: backends[0].model has a malformed placeholder at \"${MODEL\"; write ${VAR} or"
+                        + " ${VAR:-default} (VAR: letters, digits, '_' and '.', not starting with a digit).");
+        assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"a\", \"provider\": \"openai\","
+                + " \"apiKey\": \"${" + SECRET + "}\"}]}"))
+                .hasMessage("llmock.json: backends[0].apiKey has a malformed placeholder; write ${VAR} or"
+                        + " ${VAR:-default} (VAR: letters, digits, '_' and '.', not starting with a digit).");
+    }
+
+    @Test
+    void fallbackCyclesAreRejectedNamingTheCycle() {
+        assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"a\", \"provider\": \"synthetic\","
+                + " \"fallback\": \"b\"}, {\"name\": \"b\", \"provider\": \"synthetic\", \"fallback\": \"a\"}]}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("llmock.json: backends[0].fallback makes a fallback cycle: a -> b -> a. A chain of fallbacks"
+                        + " must end at a backend without one; remove one of these fallbacks.");
+        assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"x\", \"provider\": \"synthetic\","
+                + " \"fallback\": \"a\"}, {\"name\": \"a\", \"provider\": \"synthetic\", \"fallback\": \"b\"},"
+                + " {\"name\": \"b\", \"provider\": \"synthetic\", \"fallback\": \"c\"},"
+                + " {\"name\": \"c\", \"provider\": \"synthetic\", \"fallback\": \"a\"}]}"))
+                .hasMessageStartingWith("llmock.json: backends[1].fallback makes a fallback cycle: a -> b -> c -> a.");
+        assertThatThrownBy(() -> read("{\"backends\": [{\"name\": \"self\", \"provider\": \"synthetic\","
+                + " \"fallback\": \"self\"}]}"))
+                .hasMessageStartingWith("llmock.json: backends[0].fallback makes a fallback cycle: self -> self.");
+        assertThatThrownBy(() -> read("{\"MockLlmApi\": {\"LlmBackends\": [{\"Name\": \"p\", \"Provider\":"
+                + " \"ollama\", \"ModelName\": \"m1\"}, {\"Name\": \"p\", \"Provider\": \"ollama\", \"ModelName\":"
+                + " \"m2\", \"Fallback\": \"q\"}, {\"Name\": \"q\", \"Provider\": \"ollama\", \"Fallback\": \"p\"}]}}"))
+                .hasMessageStartingWith("llmock.json: MockLlmApi.backends[1].fallback makes a fallback cycle: p -> q -> p.");
+    }
+
+    @Test
+    void fallbackChainsWithoutACycleAndDisabledLinksAreFine() {
+        LlmockConfig config = read("{\"backends\": [{\"name\": \"a\", \"provider\": \"synthetic\","
+                + " \"fallback\": \"b\"}, {\"name\": \"b\", \"provider\": \"synthetic\", \"fallback\": \"c\"},"
+                + " {\"name\": \"c\", \"provider\": \"synthetic\"}, {\"name\": \"c\", \"provider\": \"synthetic\","
+                + " \"model\": \"other\", \"fallback\": \"a\", \"enabled\": false}]}");
+
+        assertThat(config.backends()).hasSize(4);
     }
 
     @Test
@@ -245,8 +296,6 @@ class ConfigReaderTest {
 
         List<String> broken = List.of(
                 "{\"backends\": [{\"name\": \"q\", \"provider\": \"openai\", \"apiKey\": 42}]}",
-                "{\"backends\": [{\"name\": \"q\", \"provider\": \"openai\", \"apiKey\": \"${OPENAI_API_KEY}\","
-                        + " \"baseUrl\": \"nota url ${OPENAI_API_KEY}\"}]}",
                 "{\"backends\": [{\"name\": \"q\", \"provider\": \"gemini\", \"apiKey\": \"${OPENAI_API_KEY}\"}]}",
                 "{\"backends\": [{\"name\": \"q\", \"provider\": \"openai\", \"apiKey\": \"${OPENAI_API_KEY}\"},"
                         + " {\"name\": \"q\", \"provider\": \"openai\", \"apiKey\": \"${OPENAI_API_KEY}\"}]}",
@@ -258,5 +307,12 @@ class ConfigReaderTest {
             assertThatThrownBy(() -> read(json)).as(json).isInstanceOf(ConfigException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain(UNQUOTED_SECRET));
         }
+        LlmockConfig urlWithKey = read("{\"backends\": [{\"name\": \"q\", \"provider\": \"openai\","
+                + " \"baseUrl\": \"nota url ${OPENAI_API_KEY}\"}]}");
+        assertThatThrownBy(() -> PLACEHOLDERS.resolve(urlWithKey.backends().get(0), urlWithKey.source()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("llmock.json: the baseUrl of backend \"q\" is \"nota url ${OPENAI_API_KEY}\" (its"
+                        + " placeholders resolved), which is not an absolute http or https URL such as"
+                        + " http://localhost:11434.");
     }
 }

@@ -15,7 +15,7 @@ class ProviderOptionsTest {
             Map.of("local-engine", Set.of("contextSize", "modelDir", "mmap")));
 
     private static LlmockConfig read(String json) {
-        return ConfigReader.read(json, "llmock.json", Map.of("MODELS", "/opt/models")::get, WITH_LOCAL);
+        return ConfigReader.read(json, "llmock.json", WITH_LOCAL);
     }
 
     @Test
@@ -29,7 +29,11 @@ class ProviderOptionsTest {
         assertThat(local.provider()).isEqualTo("local-engine");
         assertThat(local.maxTokens()).isEqualTo(512);
         assertThat(local.intOption("contextSize")).contains(4096);
-        assertThat(local.textOption("modelDir")).contains("/opt/models/gguf");
+        assertThat(local.textOption("modelDir")).contains("${MODELS}/gguf");
+        BackendConfig live = new Placeholders(name -> null, Map.of("MODELS", "/opt/models")::get)
+                .resolve(local, config.source());
+        assertThat(live.textOption("modelDir")).contains("/opt/models/gguf");
+        assertThat(live.intOption("contextSize")).contains(4096);
         assertThat(local.booleanOption("mmap")).contains(false);
         assertThat(local.intOption("threads")).isEmpty();
         assertThat(local.options()).containsOnlyKeys("contextSize", "modelDir", "mmap");
@@ -74,7 +78,7 @@ class ProviderOptionsTest {
     @Test
     void theLlamacppProviderWithoutItsModuleSaysWhichArtifactBringsIt() {
         assertThatThrownBy(() -> ConfigReader.read("{\"backends\": [{\"name\": \"l\", \"provider\": \"llamacpp\"}]}",
-                "llmock.json", name -> null))
+                "llmock.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("llmock.json: backends[0].provider is \"llamacpp\"; allowed values: [anthropic, ollama,"
                         + " openai, synthetic] (lmstudio is an alias of openai). Provider llamacpp comes with"

@@ -7,9 +7,11 @@ import static dev.llmock.internal.backend.http.LoopbackLlm.openAiBackend;
 import static dev.llmock.internal.backend.http.LoopbackLlm.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.llmock.BackendException;
 import dev.llmock.BackendStats;
+import dev.llmock.Fixture;
 import dev.llmock.Llmock;
 import dev.llmock.internal.backend.http.LoopbackLlm;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,32 @@ class BackendPoolTest {
             assertThat(backup.calls()).isEqualTo(1);
             assertThat(backup.successes()).isEqualTo(1);
             assertThat(backup.promptTokens()).isEqualTo(120);
+        }
+    }
+
+    @Test
+    void theFallbacksAnswerIsBookedAndPricedUnderTheFallback() {
+        llm.failOpenAi("/a");
+        llm.answerOpenAi("/c", ADA);
+        String config = openAiBackend("primary", "/a", ",\"fallback\":\"backup\",\"costPer1kInputTokens\":50,"
+                + "\"costPer1kOutputTokens\":50") + "," + openAiBackend("backup", "/c", ",\"costPer1kInputTokens\":1.0,"
+                + "\"costPer1kOutputTokens\":2.0");
+        try (Llmock llmock = llm.engine(llm.config(config, ONE_ATTEMPT, "{\"enabled\":false}"))) {
+            Fixture fixture = llmock.generate(request("primary", 0));
+
+            assertThat(fixture.provenance().backend()).isEqualTo("backup");
+            BackendStats primary = llmock.stats().backend("primary").orElseThrow();
+            assertThat(primary.calls()).isEqualTo(1);
+            assertThat(primary.failures()).isEqualTo(1);
+            assertThat(primary.promptTokens()).isZero();
+            assertThat(primary.estimatedCost()).isEqualTo(0.0);
+            BackendStats backup = llmock.stats().backend("backup").orElseThrow();
+            assertThat(backup.calls()).isEqualTo(1);
+            assertThat(backup.successes()).isEqualTo(1);
+            assertThat(backup.promptTokens()).isEqualTo(120);
+            assertThat(backup.completionTokens()).isEqualTo(15);
+            // 120 / 1000 * 1.0 + 15 / 1000 * 2.0
+            assertThat(backup.estimatedCost()).isCloseTo(0.15, within(1e-9));
         }
     }
 

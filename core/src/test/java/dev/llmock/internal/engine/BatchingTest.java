@@ -8,6 +8,7 @@ import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.LlmockConfig;
+import dev.llmock.spi.BackendRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,6 +83,45 @@ class BatchingTest {
             assertThat(fixture.json()).hasSize(5);
             assertThat(new HashSet<>(fixture.json().findValuesAsText("name"))).hasSize(5);
             assertThat(fixture.provenance().details().at("/batching/reasked").asInt()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void everyCallHasItsOwnSeedAndListsTheIdentifyingValuesOfTheRecordsMadeBeforeIt() {
+        LlmockConfig oneAtATime = LlmockConfig.parse("""
+                {"backends": [{"name": "sim", "provider": "synthetic", "maxTokens": 300, "maxConcurrentRequests": 1}]}
+                """, "test");
+        Simulated sim = Simulated.answering("sim", request -> Simulated.records(request,
+                i -> json("{'id':" + i + ",'name':'User " + i + "'}")));
+        try (Llmock llmock = Llmock.newBuilder().config(oneAtATime).backend(sim).build()) {
+            llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("sim").count(10).build());
+
+            List<BackendRequest> calls = sim.calls();
+            assertThat(calls).extracting(BackendRequest::firstIndex).containsExactly(0, 4, 8);
+            assertThat(calls).extracting(BackendRequest::total).containsOnly(10);
+            assertThat(calls).extracting(BackendRequest::seed).doesNotHaveDuplicates();
+            assertThat(calls.get(0).avoid()).isNull();
+            assertThat(calls.get(1).avoid()).isEqualTo(json(
+                    "{'/name':['User 0','User 1','User 2','User 3'],'/id':[0,1,2,3]}"));
+            assertThat(calls.get(2).avoid().get("/name")).hasSize(8);
+        }
+    }
+
+    @Test
+    void aRecordAskedForAgainGetsAFreshSeedAndTheValuesItRepeated() {
+        Simulated repetitive = Simulated.answering("sim", request -> request.asksAgain()
+                ? Simulated.records(request, i -> json("{'id':" + i + ",'name':'User " + i + "'}"))
+                : Simulated.records(request, i -> json("{'id':1,'name':'Same'}")));
+        try (Llmock llmock = Llmock.newBuilder().backend(repetitive).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("sim").count(3).build());
+
+            assertThat(new HashSet<>(fixture.json().findValuesAsText("name"))).hasSize(3);
+            BackendRequest first = repetitive.calls().get(0);
+            BackendRequest again = repetitive.calls().get(1);
+            assertThat(again.asksAgain()).isTrue();
+            assertThat(again.firstIndex()).isEqualTo(3);
+            assertThat(again.seed()).isNotEqualTo(first.seed());
+            assertThat(again.avoid()).isEqualTo(json("{'/name':['Same'],'/id':[1]}"));
         }
     }
 

@@ -76,6 +76,42 @@ class CorrectionLoopTest {
     }
 
     @Test
+    void rulesInWordsThatNoModelJudgedAreReportedUncheckedWithTheReason() {
+        try (Llmock llmock = Llmock.newBuilder().build()) {
+            FixtureRequest.Builder request = FixtureRequest.newBuilder().shape(USER)
+                    .rule("every email is at acme.com");
+            JsonNode unvalidated = llmock.generate(request.build()).provenance().details().get("unchecked");
+            JsonNode synthetic = llmock.generate(FixtureRequest.newBuilder().shape(USER)
+                    .rule("every email is at acme.com").validate("judge").build()).provenance().details()
+                    .get("unchecked");
+
+            assertThat(unvalidated.toString()).isEqualTo("{\"rules\":[\"every email is at acme.com\"],\"reason\":"
+                    + "\"no validate stage judged them; add one on an LLM backend (validate(\\\"name\\\")) to have"
+                    + " them checked\"}");
+            assertThat(synthetic.get("reason").asText()).isEqualTo("the validator \"judge\" (synthetic) answered with"
+                    + " data, not a verdict, so no model judged them; validate on an LLM backend to have them checked");
+        }
+    }
+
+    @Test
+    void aVerdictThatCorrectsTheDataIsJudgedAgainWithoutAskingTheCorrector() {
+        Simulated fast = Simulated.answering("fast", "{'name':'Ada','email':'ada@example.org'}");
+        Simulated judge = Simulated.answering("judge",
+                "{'valid':false,'problems':[{'pointer':'/email','reason':'must be at acme.com'}],"
+                        + "'corrected':{'name':'Ada','email':'ada@acme.com'}}",
+                "{'valid':true,'problems':[],'corrected':null}");
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(judge).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("fast")
+                    .rule("every email is at acme.com").validate("judge").build());
+
+            assertThat(fixture.json()).isEqualTo(json("{'name':'Ada','email':'ada@acme.com'}"));
+            assertThat(judge.calls()).hasSize(2).allSatisfy(call -> assertThat(call.repair()).isEmpty());
+            assertThat(judge.calls().get(1).previous()).isEqualTo(json("{'name':'Ada','email':'ada@acme.com'}"));
+            assertThat(fixture.provenance().details().has("unchecked")).isFalse();
+        }
+    }
+
+    @Test
     void theFinalBackendGetsOneLastTryWhenTheAttemptsAreUsedUp() {
         Simulated fast = Simulated.answering("fast", "{'name':'Ada','email':'nope'}");
         Simulated premium = Simulated.answering("premium", "{'name':'Ada','email':'ada@example.org'}");
@@ -122,6 +158,40 @@ class CorrectionLoopTest {
             assertThat(fixture.as(Adult.class)).isEqualTo(new Adult("Tim", 30));
             assertThat(fast.calls().get(1).repair()).containsExactly(
                     new Violation("/age", "must be greater than or equal to 18 (Bean Validation @Min)"));
+        }
+    }
+
+    @Test
+    void aValueTheTargetTypeCannotHoldGoesBackForRepairLikeAViolation() {
+        Simulated fast = Simulated.answering("fast", "{'name':'Tim','age':6461921467}", "{'name':'Tim','age':30}");
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\",\"age\":0}")
+                    .backend("fast").targetType(Adult.class).build());
+
+            assertThat(fixture.as(Adult.class)).isEqualTo(new Adult("Tim", 30));
+            assertThat(fast.calls().get(1).repair()).singleElement().satisfies(violation -> {
+                assertThat(violation.pointer()).isEqualTo("/age");
+                assertThat(violation.reason()).startsWith("does not map onto " + Adult.class.getTypeName() + ": ")
+                        .contains("6461921467");
+            });
+        }
+    }
+
+    /** Jackson cannot build it from JSON at all: no constructor it could use. */
+    static final class NoCreator {
+        private NoCreator(String name, int unused) {
+        }
+    }
+
+    @Test
+    void aTargetTypeJacksonCannotBuildIsLeftForFixtureAsToExplainRatherThanRepaired() {
+        Simulated fast = Simulated.answering("fast", "{'name':'Tim'}");
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape("{\"name\":\"string\"}")
+                    .backend("fast").targetType(NoCreator.class).build());
+
+            assertThat(fast.calls()).hasSize(1);
+            assertThat(fixture.json()).isEqualTo(json("{'name':'Tim'}"));
         }
     }
 

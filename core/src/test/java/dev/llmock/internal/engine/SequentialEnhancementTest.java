@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
-import dev.llmock.Rule;
 import dev.llmock.Shape;
 import dev.llmock.Stage;
 import org.junit.jupiter.api.Test;
@@ -44,52 +43,60 @@ class SequentialEnhancementTest {
     }
 
     @Test
-    void enrichmentKeepsEarlierValidValuesEvenWhenTheEnricherChangesThem() {
+    void withTheSameShapeTheEnrichersAnswerIsTheResult() {
         Simulated fast = Simulated.answering("fast", "{'firstName':'Ada','lastName':'Lovelace','email':'ada@example.org'}");
-        Simulated quality = Simulated.answering("quality", "{'firstName':'Grace','lastName':'Hopper','email':'grace@example.org',"
+        Simulated quality = Simulated.answering("quality", "{'firstName':'Grace','lastName':'Hopper',"
+                + "'email':'grace@example.org'}");
+        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(quality).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PERSON).backend("fast")
+                    .enrich("quality").build());
+
+            assertThat(fixture.json()).isEqualTo(json("{'firstName':'Grace','lastName':'Hopper',"
+                    + "'email':'grace@example.org'}"));
+            assertThat(fixture.provenance().details().at("/stages/1/fields").toString()).isEqualTo("{"
+                    + "\"/firstName\":{\"enriched\":1,\"kept\":0},\"/lastName\":{\"enriched\":1,\"kept\":0},"
+                    + "\"/email\":{\"enriched\":1,\"kept\":0}}");
+        }
+    }
+
+    @Test
+    void theEnrichersValidValuesWinAndEarlierValuesFillOnlyWhatItGotWrongOrLeftOut() {
+        Simulated fast = Simulated.answering("fast", "{'firstName':'Ada','lastName':'Lovelace','email':'ada@example.org'}");
+        Simulated quality = Simulated.answering("quality", "{'firstName':'Grace','email':'not an email',"
                 + "'demographics':{'age':36},'preferences':{'newsletter':false}}");
         try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(quality).build()) {
             Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PERSON).backend("fast")
                     .enrich("quality", WIDER).build());
 
-            assertThat(fixture.json()).isEqualTo(json("{'firstName':'Ada','lastName':'Lovelace','email':'ada@example.org',"
-                    + "'demographics':{'age':36},'preferences':{'newsletter':false}}"));
+            assertThat(fixture.json()).isEqualTo(json("{'firstName':'Grace','email':'ada@example.org',"
+                    + "'demographics':{'age':36},'preferences':{'newsletter':false},'lastName':'Lovelace'}"));
+            assertThat(fixture.provenance().details().at("/stages/1/fields").toString()).isEqualTo("{"
+                    + "\"/firstName\":{\"enriched\":1,\"kept\":0},\"/email\":{\"enriched\":0,\"kept\":1},"
+                    + "\"/demographics/age\":{\"enriched\":1,\"kept\":0},"
+                    + "\"/preferences/newsletter\":{\"enriched\":1,\"kept\":0},"
+                    + "\"/lastName\":{\"enriched\":0,\"kept\":1}}");
+            assertThat(quality.calls()).hasSize(1);
         }
     }
 
     @Test
-    void enrichmentTakesTheEnrichersValuesWhenARuleFindsTheMergedRecordInconsistent() {
-        Shape born = Shape.parse("{\"name\":\"string\",\"age\":0}");
-        Shape wider = Shape.parse("{\"name\":\"string\",\"age\":0,\"birthYear\":0}");
-        Rule consistent = Rule.of("age agrees with birthYear in 2024",
-                r -> !r.has("birthYear") || r.get("age").asInt() == 2024 - r.get("birthYear").asInt());
-        Simulated fast = Simulated.answering("fast", "{'name':'Ada','age':30}");
-        Simulated quality = Simulated.answering("quality", "{'name':'Ada','age':45,'birthYear':1979}");
-        try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(quality).build()) {
-            Fixture withRule = llmock.generate(FixtureRequest.newBuilder().shape(born).backend("fast")
-                    .enrich("quality", wider).rule(consistent).build());
-            Fixture withoutRule = llmock.generate(FixtureRequest.newBuilder().shape(born).backend("fast")
-                    .enrich("quality", wider).build());
-
-            assertThat(withRule.json()).isEqualTo(json("{'name':'Ada','age':45,'birthYear':1979}"));
-            assertThat(withoutRule.json()).isEqualTo(json("{'name':'Ada','age':30,'birthYear':1979}"));
-        }
-    }
-
-    @Test
-    void enrichmentKeepsEarlierValuesRecordByRecordInBatches() {
+    void enrichmentFillsEarlierValuesRecordByRecordInBatches() {
         Simulated fast = Simulated.answering("fast", request -> Simulated.records(request,
                 i -> json("{'firstName':'A" + i + "','lastName':'L','email':'a" + i + "@example.org'}")));
         Simulated quality = Simulated.answering("quality", request -> Simulated.records(request,
-                i -> json("{'firstName':'X','lastName':'Y','email':'x@example.org','demographics':{'age':" + (20 + i)
+                i -> json("{'lastName':'Y','email':'a" + i + "@example.org','demographics':{'age':" + (20 + i)
                         + "},'preferences':{'newsletter':true}}")));
         try (Llmock llmock = Llmock.newBuilder().backend(fast).backend(quality).build()) {
             Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(PERSON).count(3).backend("fast")
                     .enrich("quality", WIDER).build());
 
             assertThat(fixture.json().findValuesAsText("firstName")).containsExactly("A0", "A1", "A2");
-            assertThat(fixture.json().findValuesAsText("lastName")).containsExactly("L", "L", "L");
+            assertThat(fixture.json().findValuesAsText("lastName")).containsExactly("Y", "Y", "Y");
             assertThat(fixture.json().findValues("age")).extracting(JsonNode::asInt).containsExactly(20, 21, 22);
+            JsonNode fields = fixture.provenance().details().at("/stages/1/fields");
+            assertThat(fields.get("/firstName").toString()).isEqualTo("{\"enriched\":0,\"kept\":3}");
+            assertThat(fields.get("/lastName").toString()).isEqualTo("{\"enriched\":3,\"kept\":0}");
+            assertThat(fields.get("/email").toString()).isEqualTo("{\"enriched\":0,\"kept\":3}");
         }
     }
 

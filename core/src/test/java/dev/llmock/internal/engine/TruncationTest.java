@@ -47,6 +47,21 @@ class TruncationTest {
     }
 
     @Test
+    void aCutOffVerdictOnSeveralRecordsIsAskedForAgainWholeWithTwiceTheBudget() {
+        Simulated maker = users(request -> false);
+        Simulated judge = Simulated.answering("judge", "{'valid':true,'problems':[],'corrected':null}")
+                .withLimits(new BackendLimits(1000, 1, null)).cuttingOff(request -> request.maxTokens() == null);
+        try (Llmock llmock = Llmock.newBuilder().backend(maker).backend(judge).cache(false).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(USER).backend("cut").count(3)
+                    .validate("judge").build());
+
+            assertThat(fixture.json()).hasSize(3);
+            assertThat(judge.calls()).extracting(BackendRequest::count).containsExactly(3, 3);
+            assertThat(judge.calls()).extracting(BackendRequest::maxTokens).containsExactly(null, 2000);
+        }
+    }
+
+    @Test
     void aCutOffRecordIsAskedForAgainWithTwiceTheBudgetTwiceAtMost() {
         Simulated twice = users(request -> request.maxTokens() == null || request.maxTokens() < 4000);
         try (Llmock llmock = Llmock.newBuilder().backend(twice).cache(false).build()) {

@@ -37,12 +37,16 @@ public final class GeneratedArgumentsProvider implements ArgumentsProvider, Anno
         Type parameterType = method.getGenericParameterTypes()[0];
         Target target = Target.of(parameterType);
         String what = "@GeneratedSource of " + context.getRequiredTestClass().getSimpleName() + "." + method.getName();
-        Shape shape = shape(what, target, context.getRequiredTestClass());
+        Shape shape = shape(what, target, context);
         String label = context.getRequiredTestClass().getSimpleName() + "." + method.getName() + " "
                 + source.kind().name().toLowerCase(Locale.ROOT);
         int valid = source.kind() == GeneratedSource.Kind.VALID ? Math.max(1, source.count()) : 1;
-        FixtureRequest request = FixtureRequest.newBuilder().shape(shape).count(valid).backend(source.backend())
-                .label(label).build();
+        FixtureRequest.Builder builder = FixtureRequest.newBuilder().shape(shape).count(valid)
+                .backend(source.backend()).label(label);
+        if (!source.openApi().isBlank()) {
+            builder.prompt(OpenApiBodies.prompt(source.openApi(), source.operation(), context));
+        }
+        FixtureRequest request = builder.build();
         ClassFixtures fixtures = ClassFixtures.of(context);
         Fixture fixture = fixtures.generate(request);
         JsonNode json = fixture.json();
@@ -64,10 +68,19 @@ public final class GeneratedArgumentsProvider implements ArgumentsProvider, Anno
             throw new LlmockException(Messages.invalidNeedsJson(target.elementName()));
         }
         return cases.stream().map(each -> Arguments.of(Named.of(each.name(), target.convert(
-                new Fixture(each.value(), fixture.provenance())))));
+                new Fixture(each.value(), fixture.provenance()), fixtures.objectMapper()))));
     }
 
-    private Shape shape(String what, Target target, Class<?> testClass) {
+    private Shape shape(String what, Target target, ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        if (!source.openApi().isBlank() || !source.operation().isBlank()) {
+            if (source.openApi().isBlank() || source.operation().isBlank()
+                    || !source.shape().isBlank() || !source.shapeResource().isBlank()) {
+                throw new LlmockException(Messages.openApiAndOperation(what));
+            }
+            OpenApiBodies.requireModule(what);
+            return OpenApiBodies.shape(source.openApi(), source.operation(), what, context);
+        }
         if (!source.shape().isBlank()) {
             return Shape.parse(source.shape());
         }

@@ -91,7 +91,7 @@ public final class Injector {
 
         Fixture fixture = fixtures.generate(what, request);
         try {
-            return target.convert(fixture);
+            return target.convert(fixture, fixtures.objectMapper());
         } catch (LlmockException | IllegalArgumentException e) {
             throw new LlmockException(Messages.conversionFailed(what, target.declaredName(), e.getMessage()), e);
         }
@@ -103,7 +103,8 @@ public final class Injector {
                 field -> Modifier.isStatic(field.getModifiers()) == (instance == null),
                 HierarchyTraversalMode.TOP_DOWN);
         for (Field field : fields) {
-            Generated generated = field.getAnnotation(Generated.class);
+            // directly or through a meta-annotation such as @Customer, as JUnit finds its own annotations
+            Generated generated = AnnotationSupport.findAnnotation(field, Generated.class).orElseThrow();
             String label = testClass.getSimpleName() + "." + field.getName();
             String what = "field " + field.getName() + " of " + testClass.getSimpleName();
             Object value = value(generated, field.getGenericType(), label, what, context);

@@ -1,9 +1,11 @@
 package dev.llmock.junit.internal;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Every message the JUnit extension shows, in one place so they stay consistent. */
-final class Messages {
+public final class Messages {
     private Messages() {
     }
 
@@ -52,12 +54,49 @@ final class Messages {
         return text.toString();
     }
 
+    static String uncheckedRules(int fixtures, Collection<String> rules) {
+        return "llmock: unchecked: " + fixtures + (fixtures == 1 ? " fixture has" : " fixtures have") + " rules in words"
+                + " that no model judged (add a validate stage on an LLM backend): "
+                + rules.stream().map(rule -> "\"" + rule + "\"").collect(Collectors.joining(", "));
+    }
+
     static String invalidNeedsJson(String type) {
         return "@GeneratedSource(kind = INVALID) cases break the shape on purpose and may not map onto " + type
                 + ". Declare the parameter as JsonNode or String.";
     }
 
+    static String openApiAndOperation(String what) {
+        return what + " needs both openApi (the description) and operation (its operationId), and then no shape or"
+                + " shapeResource.";
+    }
+
+    static String openApiModuleMissing(String what) {
+        return what + " reads an OpenAPI description, which needs dev.llmock:llmock-openapi on the test classpath."
+                + " Add it next to llmock-junit, in the same version.";
+    }
+
+    static String noRequestBody(String what, String operation, String source) {
+        return what + " wants the request body of " + operation + " in " + source + ", but that operation takes no"
+                + " body. Name an operation with a requestBody.";
+    }
+
     static String noParameter() {
         return "@GeneratedSource needs a test method with at least one parameter to receive each case.";
+    }
+
+    static String registerInStaticField(String testClass) {
+        return testClass + " registers a LlmockExtension built with LlmockExtension.newBuilder() in a field that is not"
+                + " static. Make the field static: its settings apply to the whole class, whose cassette is written"
+                + " once, when the class ends.";
+    }
+
+    static String registeredTwice(String testClass, int count) {
+        return testClass + " registers " + count + " LlmockExtension instances with @RegisterExtension; register one,"
+                + " with every setting the class needs.";
+    }
+
+    /** A builder option given twice. */
+    public static String optionSetTwice(String option) {
+        return option + " was already set on this builder; set each option once.";
     }
 }

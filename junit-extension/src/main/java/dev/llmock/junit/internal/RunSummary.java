@@ -1,5 +1,6 @@
 package dev.llmock.junit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.BackendStats;
 import dev.llmock.LlmockStats;
 import dev.llmock.Provenance;
@@ -9,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What llmock did in this test run, collected from every test class and printed once by
@@ -24,13 +27,21 @@ public final class RunSummary {
     private int live;
     private int cached;
     private int cassettesWritten;
+    private int uncheckedFixtures;
+    private final Set<String> uncheckedRules = new TreeSet<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, BackendStats> backends = new TreeMap<>();
 
     private RunSummary() {
     }
 
-    synchronized void fixture(Provenance.Source source, RecordMode mode) {
+    synchronized void fixture(Provenance provenance, RecordMode mode) {
+        Provenance.Source source = provenance.source();
+        JsonNode unchecked = provenance.details().path("unchecked").path("rules");
+        if (!unchecked.isEmpty()) {
+            uncheckedFixtures++;
+            unchecked.forEach(rule -> uncheckedRules.add(rule.asText()));
+        }
         if (source == Provenance.Source.REPLAYED) {
             replayed++;
         } else if (source == Provenance.Source.CACHED) {
@@ -79,6 +90,9 @@ public final class RunSummary {
         }
         text.append("; ").append(cassettesWritten).append(cassettesWritten == 1 ? " cassette" : " cassettes")
                 .append(" written.");
+        if (uncheckedFixtures > 0) {
+            text.append('\n').append(Messages.uncheckedRules(uncheckedFixtures, uncheckedRules));
+        }
         notes.forEach(note -> text.append('\n').append(note));
         boolean anyCalls = backends.values().stream().anyMatch(b -> b.calls() > 0);
         if (anyCalls) {
@@ -89,6 +103,8 @@ public final class RunSummary {
         live = 0;
         cached = 0;
         cassettesWritten = 0;
+        uncheckedFixtures = 0;
+        uncheckedRules.clear();
         notes.clear();
         backends.clear();
         return text.toString();

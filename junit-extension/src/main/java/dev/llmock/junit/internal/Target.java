@@ -2,6 +2,7 @@ package dev.llmock.junit.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmock.Fixture;
 import dev.llmock.Provenance;
 import dev.llmock.internal.Json;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,17 +72,20 @@ record Target(Type declared, JavaType element, Container container) {
         return name.toString();
     }
 
-    /** Converts the fixture; {@code count > 1} has been checked against the container already. */
-    Object convert(Fixture fixture) {
+    /**
+     * Converts the fixture with {@code mapper} (null: llmock's default); {@code count > 1} has been checked against the
+     * container already.
+     */
+    Object convert(Fixture fixture, ObjectMapper mapper) {
         JsonNode json = fixture.json();
         if (container == Container.NONE) {
-            return element(json);
+            return element(json, mapper);
         }
         List<Object> items = new ArrayList<>();
         if (json.isArray()) {
-            json.forEach(item -> items.add(element(item)));
+            json.forEach(item -> items.add(element(item, mapper)));
         } else {
-            items.add(element(json));
+            items.add(element(json, mapper));
         }
         switch (container) {
             case STREAM:
@@ -93,11 +98,23 @@ record Target(Type declared, JavaType element, Container container) {
                 return array;
             }
             default:
-                return Json.MAPPER.convertValue(items, Json.MAPPER.constructType(declared));
+                return collection(items, json.isArray() ? json : Json.MAPPER.createArrayNode().add(json), mapper);
         }
     }
 
-    private Object element(JsonNode json) {
+    /** The items as the declared collection, without mapping them a second time where a plain one will do. */
+    private Object collection(List<Object> items, JsonNode json, ObjectMapper mapper) {
+        Class<?> raw = Json.MAPPER.constructType(declared).getRawClass();
+        if (raw.isAssignableFrom(ArrayList.class)) {
+            return items;
+        }
+        if (raw.isAssignableFrom(LinkedHashSet.class)) {
+            return new LinkedHashSet<>(items);
+        }
+        return fixture(json, mapper).as(declared);
+    }
+
+    private Object element(JsonNode json, ObjectMapper mapper) {
         Class<?> raw = element.getRawClass();
         if (JsonNode.class.isAssignableFrom(raw)) {
             return json;
@@ -105,7 +122,12 @@ record Target(Type declared, JavaType element, Container container) {
         if (raw == String.class) {
             return Json.compact(json);
         }
-        return new Fixture(json, placeholder()).as(element);
+        return fixture(json, mapper).as(element);
+    }
+
+    private static Fixture fixture(JsonNode json, ObjectMapper mapper) {
+        Fixture fixture = new Fixture(json, placeholder());
+        return mapper == null ? fixture : fixture.withMapper(mapper);
     }
 
     private static Provenance placeholder() {

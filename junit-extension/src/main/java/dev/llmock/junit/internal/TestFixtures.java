@@ -1,5 +1,6 @@
 package dev.llmock.junit.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Provenance;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code record}), decided then from {@link ExtensionContext#getExecutionException()}, as JUnit's {@code TempDirectory}
  * decides what to clean up.
  */
-final class TestFixtures implements ExtensionContext.Store.CloseableResource {
+final class TestFixtures implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final ExtensionContext context;
     private final ClassFixtures classFixtures;
     private final Map<String, Integer> seen = new HashMap<>();
@@ -55,6 +56,11 @@ final class TestFixtures implements ExtensionContext.Store.CloseableResource {
         Fixture fixture = classFixtures.generate(request);
         add(target, request, fixture, classFixtures.cassettePath());
         return fixture;
+    }
+
+    /** The user's mapper for fixtures, or null for llmock's default. */
+    ObjectMapper objectMapper() {
+        return classFixtures.objectMapper();
     }
 
     private synchronized void add(String target, FixtureRequest request, Fixture fixture, Path cassette) {

@@ -19,6 +19,28 @@ class RunSummaryTest {
         }
     }
 
+    static class WordRuleTestCase {
+        @Test
+        void one(@Generated(shape = "{\"name\":\"string\",\"email\":\"email\"}",
+                rules = "every email is at acme.com") JsonNode node) {
+        }
+    }
+
+    @Test
+    void summarySaysWhichRulesInWordsNoModelJudgedWhenRecordedAndWhenReplayed() {
+        RunSummary.INSTANCE.drain();
+        Kit.run(WordRuleTestCase.class, cassettes, "record");
+        String recorded = RunSummary.INSTANCE.drain();
+        Kit.run(WordRuleTestCase.class, cassettes, "replay");
+        String replayed = RunSummary.INSTANCE.drain();
+
+        String line = "\nllmock: unchecked: 1 fixture has rules in words that no model judged (add a validate stage"
+                + " on an LLM backend): \"every email is at acme.com\"";
+        assertThat(recorded).contains(line);
+        assertThat(replayed).isEqualTo("llmock: 1 fixtures replayed, 0 recorded, 0 generated live; 0 cassettes"
+                + " written." + line);
+    }
+
     @Test
     void summarySaysWhatWasRecordedAndThenWhatWasReplayed() {
         RunSummary.INSTANCE.drain();

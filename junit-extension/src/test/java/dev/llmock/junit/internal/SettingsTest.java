@@ -24,7 +24,7 @@ class SettingsTest {
     }
 
     private EngineExecutionResults run(Class<?> testCase, Map<String, String> parameters) {
-        return EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
+        return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true).configurationParameters(parameters)
                 .selectors(selectClass(testCase)).execute();
     }
 

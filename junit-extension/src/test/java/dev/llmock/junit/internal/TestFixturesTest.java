@@ -31,7 +31,7 @@ class TestFixturesTest {
 
     private EngineExecutionResults run(String mode, boolean fail) {
         SometimesFailingTestCase.fail = fail;
-        return EngineTestKit.engine("junit-jupiter")
+        return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
                 .configurationParameter("llmock.cassettes.dir", dir.toString())
                 .configurationParameter("llmock.mode", mode)
                 .selectors(selectClass(SometimesFailingTestCase.class))

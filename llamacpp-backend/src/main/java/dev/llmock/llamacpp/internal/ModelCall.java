@@ -5,13 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.backend.PromptBuilder;
 import dev.llmock.internal.backend.ProviderSchema;
+import dev.llmock.internal.backend.VerdictSchema;
 import dev.llmock.spi.BackendRequest;
+import java.lang.System.Logger.Level;
 
 /**
  * One call of the model for a request: llmock's prompt (with the schema spelled out, since the model does not see
- * the grammar), the grammar that holds the answer to the schema, and the request's seed.
+ * the grammar), the grammar that holds the answer to the schema (a verdict's, for a validator), and the request's
+ * seed.
  */
 final class ModelCall {
+    /** Every prompt the model is given, at TRACE ({@code FINER} in the JDK's own logging): {@value #PROMPT_LOGGER}. */
+    static final String PROMPT_LOGGER = "dev.llmock.prompts";
+    private static final System.Logger PROMPTS = System.getLogger(PROMPT_LOGGER);
     private static final int CHARS_PER_TOKEN = 4;
 
     private final Settings settings;
@@ -38,10 +44,14 @@ final class ModelCall {
      * @throws LocalModel.TooLittleRoom when the context cannot hold the prompt and one record
      */
     Answer ask(BackendRequest request, Integer maxTokens) {
-        ProviderSchema schema = ProviderSchema.of(request.shape(), request.count(), settings.limits());
+        ProviderSchema schema = VerdictSchema.forCall(request, ProviderSchema.of(request.shape(), request.count(),
+                settings.limits()));
         String prompt = model.render(PromptBuilder.build(request, schema, true));
+        int seed = seed(request);
+        PROMPTS.log(Level.TRACE, () -> "llmock: backend \"" + settings.backend() + "\", seed " + seed + ", prompt:\n"
+                + prompt);
         LocalModel.Completion completion = model.complete(new LocalModel.Call(prompt, Grammars.of(schema.schema()),
-                seed(request), settings.temperature(), maxTokens, tokensPerRecord(request)));
+                seed, settings.temperature(), maxTokens, tokensPerRecord(request)));
         JsonNode whole = whole(completion.text());
         // The grammar lets the model end only where the JSON is complete, so an incomplete answer means it reached
         // the prediction limit (or the end of the context, which the limit never passes).

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * schema that got past {@link GrammarSchema} and crashed the converter would end this test's JVM.
  */
 class GrammarConversionTest {
-    static final String PROPERTY = "llmock.test.schemaSuite";
-    static final String ENV = "LLMOCK_TEST_SCHEMA_SUITE";
+    static final String PROPERTY = "llmock.test.jsonSchemaSuite";
+    static final String ENV = "LLMOCK_TEST_JSON_SCHEMA_SUITE";
 
     @Test
     void everySchemaOfTheTestSuiteConvertsWithoutAbortingTheJvm() throws IOException {

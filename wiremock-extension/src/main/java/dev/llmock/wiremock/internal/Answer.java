@@ -11,9 +11,8 @@ import dev.llmock.LlmockException;
 import dev.llmock.ShapeException;
 import dev.llmock.cassette.ReplayMissException;
 import dev.llmock.internal.Json;
+import java.lang.System.Logger.Level;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What to send back: a status and a JSON body. Failures become {@code {"error": {"code", "type", "message", ...}}},
@@ -24,15 +23,15 @@ import java.util.logging.Logger;
  * @param source    how the body was obtained, for the {@code X-Llmock-Source} header and the request log
  * @param cacheable whether a replay may reuse it ({@code $cache} variants, errors and simulations may not)
  */
-record Answer(int status, JsonNode body, Source source, boolean cacheable) {
-    private static final Logger LOG = Logger.getLogger(Answer.class.getName());
+public record Answer(int status, JsonNode body, Source source, boolean cacheable) {
+    private static final System.Logger LOG = System.getLogger("dev.llmock.wiremock");
 
     /** How an answer's body was obtained; {@code CONTEXT}: from an API context's state, with no generation. */
-    enum Source {
+    public enum Source {
         GENERATED, REPLAYED, CACHED, SIMULATED, ERROR, CONTEXT;
 
         /** As written in the {@code X-Llmock-Source} header: {@code generated}, {@code replayed}, ... */
-        String id() {
+        public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
@@ -41,7 +40,7 @@ record Answer(int status, JsonNode body, Source source, boolean cacheable) {
             return this == SIMULATED || this == ERROR;
         }
 
-        static Source of(Provenance.Source source) {
+        public static Source of(Provenance.Source source) {
             switch (source) {
                 case REPLAYED:
                     return REPLAYED;
@@ -54,7 +53,7 @@ record Answer(int status, JsonNode body, Source source, boolean cacheable) {
     }
 
     /** A 200 with the fixture, marked by where it came from. */
-    static Answer of(Fixture fixture) {
+    public static Answer of(Fixture fixture) {
         return new Answer(200, fixture.json(), Source.of(fixture.provenance().source()), true);
     }
 
@@ -82,7 +81,7 @@ record Answer(int status, JsonNode body, Source source, boolean cacheable) {
     }
 
     /** The answer for a failure, by kind: bad input 400, replay miss 404, size 413, backend 502, else 500. */
-    static Answer of(RuntimeException failure) {
+    public static Answer of(RuntimeException failure) {
         ObjectNode details = Json.MAPPER.createObjectNode();
         if (failure instanceof BadRequest) {
             BadRequest bad = (BadRequest) failure;

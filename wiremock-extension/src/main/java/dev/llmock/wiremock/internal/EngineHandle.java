@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
  * What the WireMock extensions need of the llmock engine and cassette behind them.
  *
  * @param generate     generates or replays a request (the engine with its cassette)
- * @param replaying    whether the cassette in use is in replay mode now
+ * @param replaying    whether the cassette in use only replays now ({@code replay}, or {@code once} on an existing
+ *                     file)
  * @param labelFor     the test label for a request, given its {@code X-Llmock-Test} header (null when absent)
  * @param maxBodyBytes request bodies longer than this are answered with 413
  * @param config       the configuration, to check backend names

@@ -51,6 +51,20 @@ public final class FactOverlay implements FixtureInterceptor {
         return changed ? new Fixture(record, fixture.provenance()) : fixture;
     }
 
+    /**
+     * The fixture with {@code values} (body fields left out of the cassette key, see {@link IgnoredParts}) laid onto
+     * same-named fields, as the overlay does with the other body fields; a copy, since a replayed fixture is shared.
+     * Runs outside the cassette, so the recorded entry keeps its generated values and every request, recorded or
+     * replayed, echoes its own.
+     */
+    static Fixture echo(Fixture fixture, ObjectNode values, Shape shape, int count) {
+        if (values.isEmpty() || count != 1 || !fixture.json().isObject()) {
+            return fixture;
+        }
+        ObjectNode record = ((ObjectNode) fixture.json()).deepCopy();
+        return overlay(record, values, shape) ? new Fixture(record, fixture.provenance()) : fixture;
+    }
+
     /** Body fields onto same-named fields, recursing into objects present on both sides. */
     private static boolean overlay(ObjectNode root, ObjectNode target, ObjectNode facts, Shape shape) {
         boolean changed = false;

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * {"method":"GET","path":"/users/{id}","pathParameters":{"id":"42"},"query":{"q":["x"]},"body":{...}}
  * </pre>
  */
-final class HttpFacts {
+public final class HttpFacts {
     static final String METHOD = "method";
     static final String PATH = "path";
     static final String PATH_PARAMETERS = "pathParameters";
@@ -40,7 +40,7 @@ final class HttpFacts {
      * @param query          the raw query (without {@code ?}), or null; names in {@code ignored} are left out
      * @param body           the parsed JSON body, or null
      */
-    static ObjectNode of(String method, String path, Map<String, String> pathParameters, String query,
+    public static ObjectNode of(String method, String path, Map<String, String> pathParameters, String query,
                                 Set<String> ignored, JsonNode body) {
         ObjectNode facts = Json.MAPPER.createObjectNode();
         facts.put(METHOD, method.toUpperCase(Locale.ROOT));
@@ -65,7 +65,7 @@ final class HttpFacts {
     }
 
     /** Query parameters sorted by name, values in request order, percent-decoded. */
-    static Map<String, List<String>> parseQuery(String query) {
+    public static Map<String, List<String>> parseQuery(String query) {
         Map<String, List<String>> result = new TreeMap<>();
         if (query == null || query.isEmpty()) {
             return result;
@@ -89,7 +89,7 @@ final class HttpFacts {
     }
 
     /** The query of {@code url}, without {@code ?}, or null. */
-    static String queryOf(String url) {
+    public static String queryOf(String url) {
         int at = url == null ? -1 : url.indexOf('?');
         return at < 0 ? null : url.substring(at + 1);
     }
@@ -108,7 +108,7 @@ final class HttpFacts {
      *
      * @throws BadRequest naming the line and column when it should be JSON and is not
      */
-    static JsonNode jsonBody(byte[] body, String contentType) {
+    public static JsonNode jsonBody(byte[] body, String contentType) {
         if (body == null || body.length == 0) {
             return null;
         }

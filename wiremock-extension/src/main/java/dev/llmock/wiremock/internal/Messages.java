@@ -71,7 +71,7 @@ public final class Messages {
     }
 
     static String replayMiss(String key, String message) {
-        return "No recorded response for request key " + key + " (mode replay). " + message;
+        return "No recorded response for request key " + key + ". " + message;
     }
 
     static String badParameter(String name, String value, String expected) {

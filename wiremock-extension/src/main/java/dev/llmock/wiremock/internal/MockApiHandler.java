@@ -56,6 +56,7 @@ final class MockApiHandler {
     private final long maxBodyBytes;
     private final Function<FixtureRequest, Fixture> generator;
     private final LlmockConfig config;
+    private final IgnoredParts ignored;
     private final ContextBinding contexts;
     /** Bounded, so that clients calling ever new paths cannot fill the heap; the least recently used path goes. */
     private final Cache<String, Shape> shapesByPath;
@@ -79,6 +80,7 @@ final class MockApiHandler {
         this.maxBodyBytes = maxBodyBytes;
         this.generator = generator;
         this.config = config;
+        this.ignored = IgnoredParts.configured(config);
         this.contexts = contexts;
         this.shapesByPath = Caffeine.newBuilder().maximumSize(rememberedPaths).build();
     }
@@ -148,6 +150,7 @@ final class MockApiHandler {
         }
         ObjectNode facts = HttpFacts.of(method, path.normalized(), path.parameters(), HttpFacts.queryOf(url),
                 CONTROL_PARAMETERS, json);
+        ObjectNode echoed = ignored.removeFrom(facts);
         Target target = null;
         String local = url.startsWith(prefix) ? url.substring(prefix.length()) : url;
         if (context != null) {
@@ -161,7 +164,7 @@ final class MockApiHandler {
         FixtureRequest request = FixtureRequest.newBuilder().shape(shape).backend(isBlank(backend) ? "" : backend.trim())
                 .context(facts).label(label == null ? method.toUpperCase(Locale.ROOT) + " " + path.normalized() : label)
                 .build();
-        Fixture fixture = generator.apply(request);
+        Fixture fixture = FactOverlay.echo(generator.apply(request), echoed, shape, 1);
         shapesByPath.asMap().putIfAbsent(shapeKey(method, path), shape);
         if (context != null) {
             return ContextBinding.answered(context, method, target, json, local, fixture);

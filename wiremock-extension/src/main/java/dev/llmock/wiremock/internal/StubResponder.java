@@ -10,6 +10,7 @@ import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Shape;
 import dev.llmock.internal.Json;
+import dev.llmock.internal.config.IgnoreEntry;
 import dev.llmock.wiremock.LlmockResponseTransformer;
 import dev.llmock.wiremock.LlmockWireMock;
 import java.io.IOException;
@@ -18,6 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +36,14 @@ public final class StubResponder {
     private final EngineHandle engine;
     /** Shapes come from stub definitions, so there are few. */
     private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+    /** {@code cassettes.ignore} with each stub's own {@code ignore}, by the stub's parameter. */
+    private final Map<Object, IgnoredParts> ignored = new ConcurrentHashMap<>();
+    private final IgnoredParts configured;
     private final ReplayedResponses replayed = new ReplayedResponses();
 
     public StubResponder(EngineHandle engine) {
         this.engine = engine;
+        this.configured = IgnoredParts.configured(engine.config());
     }
 
     public ResponseDefinition respond(ServeEvent serveEvent) {
@@ -75,17 +84,41 @@ public final class StubResponder {
         String contentType = request.getHeader("Content-Type");
         ObjectNode facts = HttpFacts.of(request.getMethod().getName(), path.normalized(), pathParameters,
                 HttpFacts.queryOf(url), Set.of(), HttpFacts.jsonBody(body, contentType));
+        ObjectNode echoed = ignoredParts(parameters).removeFrom(facts);
+        int count = count(parameters);
         FixtureRequest fixtureRequest = FixtureRequest.newBuilder()
                 .shape(shape)
-                .count(count(parameters))
+                .count(count)
                 .backend(text(parameters, LlmockResponseTransformer.BACKEND))
                 .prompt(text(parameters, LlmockResponseTransformer.PROMPT))
                 .context(facts)
                 .label(engine.labelFor().apply(request.getHeader(LlmockWireMock.TEST_HEADER)))
                 .build();
-        Fixture fixture = engine.generate().apply(fixtureRequest);
+        Fixture fixture = FactOverlay.echo(engine.generate().apply(fixtureRequest), echoed, shape, count);
         Answer answer = Answer.of(fixture);
         return shape.cacheVariants() > 1 ? answer.notCacheable() : answer;
+    }
+
+    /** {@code cassettes.ignore} and the stub's {@code ignore}: a string (entries separated by commas) or a list. */
+    private IgnoredParts ignoredParts(Parameters parameters) {
+        Object value = parameters == null ? null : parameters.get(LlmockResponseTransformer.IGNORE);
+        if (value == null) {
+            return configured;
+        }
+        return ignored.computeIfAbsent(value, v -> {
+            List<String> entries = new ArrayList<>();
+            if (v instanceof Collection) {
+                ((Collection<?>) v).forEach(entry -> entries.add(String.valueOf(entry)));
+            } else {
+                Arrays.stream(v.toString().split(",")).filter(entry -> !entry.isBlank()).forEach(entries::add);
+            }
+            try {
+                return configured.and(IgnoredParts.of(entries));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(500, "bad_parameter", Messages.badParameter(LlmockResponseTransformer.IGNORE,
+                        v.toString(), IgnoreEntry.EXPECTED + " (one, several separated by commas, or a list)"));
+            }
+        });
     }
 
     private static Map<String, String> templateParameters(ServeEvent serveEvent) {

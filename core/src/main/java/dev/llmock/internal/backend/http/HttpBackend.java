@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmock.BackendConfig;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.backend.JsonText;
+import dev.llmock.internal.backend.OptionalNulls;
 import dev.llmock.internal.backend.PromptBuilder;
 import dev.llmock.internal.backend.ProviderSchema;
+import dev.llmock.internal.backend.VerdictSchema;
 import dev.llmock.spi.Backend;
 import dev.llmock.spi.BackendLimits;
 import dev.llmock.spi.BackendRequest;
@@ -18,7 +20,8 @@ import java.lang.System.Logger.Level;
 /**
  * A network provider as a {@link Backend}: the prompt and the schema, the provider's request and answer
  * ({@link Provider}), sent through {@link Transport} inside {@link Resilience}, with {@link SchemaFallback} for servers
- * that reject a schema. An answer cut off at the token limit is reported in the cost, never parsed as if whole.
+ * that reject a schema. An answer cut off at the token limit is reported in the cost, never parsed as if whole; the
+ * {@code null}s a strict provider writes for properties the shape leaves optional are removed ({@link OptionalNulls}).
  *
  * <p>The API key goes into a header and nowhere else: it is redacted from provider messages, and neither messages,
  * log lines nor {@link #toString()} show it.
@@ -80,10 +83,11 @@ final class HttpBackend implements Backend {
     public BackendResponse call(BackendRequest request) {
         Tally tally = new Tally();
         Integer budget = request.maxTokens() != null ? request.maxTokens() : config.maxTokens();
-        ProviderSchema schema = ProviderSchema.of(request.shape(), request.count(), settings.limits());
+        ProviderSchema schema = VerdictSchema.forCall(request, ProviderSchema.of(request.shape(), request.count(),
+                settings.limits()));
         Provider.Reply reply;
         try {
-            reply = schemaFallback.exchange(plain -> send(new Provider.Ask(request, schema,
+            reply = schemaFallback.exchange(request.shape().canonical(), plain -> send(new Provider.Ask(request, schema,
                     PromptBuilder.build(request, schema, provider.schemaInPrompt(plain)), budget, plain), tally), tally);
         } catch (ProviderException e) {
             throw e.withCost(tally.cost(this, false));
@@ -99,7 +103,8 @@ final class HttpBackend implements Backend {
                     .outcome(Messages.truncated(reply.stopReason(), budget)).hint(Messages.truncatedHint(config))
                     .build(tally.cost(this, true));
         }
-        return new BackendResponse(parse(reply, schema), tally.cost(this, false));
+        return new BackendResponse(OptionalNulls.stripAnswer(parse(reply, schema), request.shape().toJsonSchema(),
+                request.count(), VerdictSchema.wanted(request)), tally.cost(this, false));
     }
 
     private Provider.Reply send(Provider.Ask ask, Tally tally) {

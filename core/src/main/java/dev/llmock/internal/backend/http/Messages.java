@@ -88,6 +88,20 @@ final class Messages {
                 + ")";
     }
 
+    static String circuitTrying(int failures, int lastStatus) {
+        return "was not called because its circuit breaker is half-open after " + failures + " consecutive failures"
+                + (lastStatus > 0 ? " (last: HTTP " + lastStatus + ")" : " (last: no response)")
+                + " and its one trial call is still out; calls go through again once that trial succeeds";
+    }
+
+    /** A server's rejection of a shape's schema, logged once per shape; the shape is shown in its first 120 chars. */
+    static String schemaRejected(String who, int status, String reason, String shape) {
+        String excerpt = shape.length() <= 120 ? shape : shape.substring(0, 117) + "...";
+        return "llmock: " + who + " rejected the JSON schema of the shape " + excerpt + " (HTTP " + status + ": "
+                + reason + "); asking it for plain JSON with the schema in the prompt for this shape from now on."
+                + " Answers are still checked against the shape; other shapes keep their schema.";
+    }
+
     static String circuitHint() {
         return "Name a \"fallback\" backend, or pool several backends under one name, to keep going meanwhile.";
     }

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Ollama's native API, {@code POST {baseUrl}/api/chat} with {@code stream: false} and the schema in {@code format}.
  * The model does not see {@code format} (it only constrains decoding), so the schema is in the prompt as well, as
- * Ollama's documentation advises. Servers too old for a schema in {@code format} get {@code "json"}.
+ * Ollama's documentation advises. Servers too old for a schema in {@code format} get {@code "json"}. The schema in
+ * {@code format} is fitted to llama.cpp's grammar converter ({@link LlamaCppSchema}).
  */
 public final class OllamaProvider extends Provider {
     /** The provider name in {@code llmock.json}: {@value}. */
@@ -29,7 +30,7 @@ public final class OllamaProvider extends Provider {
         if (ask.plainJson()) {
             body.put("format", "json");
         } else {
-            body.set("format", ask.schema().schema());
+            body.set("format", LlamaCppSchema.of(ask.schema().schema()));
         }
         ObjectNode options = body.putObject("options");
         options.put("temperature", temperature(2.0));

@@ -12,8 +12,12 @@ import okhttp3.HttpUrl;
  * vLLM, llama.cpp's llama-server, Ollama's {@code /v1}.
  *
  * <p>Structured output uses the nested {@code response_format: {"type": "json_schema", "json_schema": {...}}} form,
- * because llama.cpp silently ignores the flat one. A server that rejects it with HTTP 400 is asked once more with
- * {@code {"type": "json_object"}} and the schema in the prompt, and is asked that way from then on.
+ * because llama.cpp silently ignores the flat one. OpenAI itself ({@code api.openai.com}, and Azure OpenAI's
+ * {@code *.openai.azure.com}) enforces its strict subset of JSON Schema, so it gets the schema fitted to it
+ * ({@link OpenAiStrictSchema}); other servers get the whole schema, whose length and size bounds their grammar engines
+ * (llama.cpp, vLLM) honour. A server that rejects a schema with HTTP 400 is asked once more with
+ * {@code {"type": "json_object"}} and the schema in the prompt, and is asked that way for that shape from then on
+ * ({@link SchemaFallback}).
  */
 public final class OpenAiProvider extends Provider {
     /** The provider name in {@code llmock.json}: {@value}. */
@@ -21,8 +25,10 @@ public final class OpenAiProvider extends Provider {
     /** The name given to the schema in {@code response_format}: {@value}. */
     static final String SCHEMA_NAME = "llmock_fixture";
     private static final String OPENAI_HOST = "api.openai.com";
+    private static final String AZURE_OPENAI_HOSTS = ".openai.azure.com";
 
     private final boolean completionTokensField;
+    private final boolean strictSubset;
 
     OpenAiProvider(BackendConfig config, double temperature) {
         super(config, temperature);
@@ -30,6 +36,8 @@ public final class OpenAiProvider extends Provider {
         // api.openai.com wants max_completion_tokens (max_tokens is refused by its reasoning models), while
         // compatible servers such as Ollama's /v1 ignore that name and only know max_tokens.
         this.completionTokensField = url != null && OPENAI_HOST.equalsIgnoreCase(url.host());
+        this.strictSubset = completionTokensField
+                || url != null && url.host().toLowerCase(Locale.ROOT).endsWith(AZURE_OPENAI_HOSTS);
     }
 
 
@@ -50,8 +58,10 @@ public final class OpenAiProvider extends Provider {
             format.put("type", "json_schema");
             ObjectNode jsonSchema = format.putObject("json_schema");
             jsonSchema.put("name", SCHEMA_NAME);
-            jsonSchema.set("schema", ask.schema().schema());
-            jsonSchema.put("strict", true);
+            OpenAiStrictSchema fitted = strictSubset ? OpenAiStrictSchema.of(ask.schema().schema())
+                    : new OpenAiStrictSchema(ask.schema().schema(), true);
+            jsonSchema.set("schema", fitted.schema());
+            jsonSchema.put("strict", fitted.strict());
         }
         return new Outgoing("/chat/completions", body, bearer());
     }

@@ -48,7 +48,7 @@ final class Resilience {
                 : base.compose(Bulkhead.builder(limit).withMaxWaitTime(settings.timeout()).build());
     }
 
-    /** False while the circuit is open; true when closed or half-open (a trial call may go through). */
+    /** False while the circuit is open or its one half-open trial is out; true when a call may go through. */
     boolean acceptsCalls() {
         return circuit.allows();
     }
@@ -74,25 +74,34 @@ final class Resilience {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T once(String url, CheckedSupplier<T> attempt, Tally tally) throws Throwable {
-        if (!circuit.allows()) {
-            throw ProviderException.at(config, url).outcome(Messages.circuitOpen(circuit.consecutiveFailures(),
-                    circuit.lastStatus(), circuit.halfOpensAt(), settings.circuitBreaker().openSeconds()))
-                    .hint(Messages.circuitHint()).build();
+        if (!circuit.tryAcquire()) {
+            String outcome = circuit.trialInFlight()
+                    ? Messages.circuitTrying(circuit.consecutiveFailures(), circuit.lastStatus())
+                    : Messages.circuitOpen(circuit.consecutiveFailures(), circuit.lastStatus(), circuit.halfOpensAt(),
+                            settings.circuitBreaker().openSeconds());
+            throw ProviderException.at(config, url).outcome(outcome).hint(Messages.circuitHint()).build();
         }
         tally.attempted();
+        boolean settled = false;
         try {
             T result = attempt.get();
             circuit.success();
+            settled = true;
             return result;
         } catch (ProviderException e) {
             if (e.retryable()) {
                 circuit.failure(e.status());
+                settled = true;
             } else if (e.status() >= 200 && e.status() < 300) {
                 circuit.success(); // the provider answered; what it answered is not its health
+                settled = true;
             }
             throw e;
+        } finally {
+            if (!settled) {
+                circuit.release();
+            }
         }
     }
 

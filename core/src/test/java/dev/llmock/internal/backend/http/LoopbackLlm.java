@@ -23,6 +23,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -79,12 +82,17 @@ public final class LoopbackLlm implements BeforeEachCallback, AfterEachCallback 
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(inFlight));
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(inFlight, new OpenAiStrictRules()));
         server.start();
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        Gate gate = inFlight.gate;
+        if (gate != null) {
+            gate.open();
+        }
         engines.forEach(Llmock::close);
         engines.clear();
         engine = null;
@@ -191,6 +199,51 @@ public final class LoopbackLlm implements BeforeEachCallback, AfterEachCallback 
         inFlight.hold = hold;
     }
 
+    /**
+     * Holds every request from now on at a gate until {@link Gate#open()}, counting arrivals: a test sees which calls
+     * reached the server while they are still in flight. Opened after the test at the latest.
+     */
+    public Gate gate() {
+        Gate gate = new Gate();
+        inFlight.gate = gate;
+        return gate;
+    }
+
+    /** Requests held until opened; see {@link #gate()}. */
+    public static final class Gate {
+        private final CountDownLatch open = new CountDownLatch(1);
+        private final AtomicInteger arrived = new AtomicInteger();
+        private final Semaphore arrivals = new Semaphore(0);
+
+        /** Requests that reached the server since the gate was set. */
+        public int arrived() {
+            return arrived.get();
+        }
+
+        /** Waits until {@code count} requests have reached the gate; false if they did not within 30 seconds. */
+        public boolean awaitArrivals(int count) throws InterruptedException {
+            boolean came = arrivals.tryAcquire(count, 30, TimeUnit.SECONDS);
+            if (came) {
+                arrivals.release(count);
+            }
+            return came;
+        }
+
+        public void open() {
+            open.countDown();
+        }
+
+        void pass() {
+            arrived.incrementAndGet();
+            arrivals.release();
+            try {
+                open.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** The most requests this server was answering at once. */
     public int maxInFlight() {
         return inFlight.max.get();
@@ -232,10 +285,15 @@ public final class LoopbackLlm implements BeforeEachCallback, AfterEachCallback 
         private final AtomicInteger now = new AtomicInteger();
         private final AtomicInteger max = new AtomicInteger();
         private volatile Duration hold = Duration.ZERO;
+        private volatile Gate gate;
 
         @Override
         public void beforeMatch(ServeEvent event, Parameters parameters) {
             max.accumulateAndGet(now.incrementAndGet(), Math::max);
+            Gate held = gate;
+            if (held != null) {
+                held.pass();
+            }
             try {
                 Thread.sleep(hold.toMillis());
             } catch (InterruptedException e) {

@@ -43,11 +43,22 @@ final class Transport {
 
     /** {@code baseUrl} (without trailing slashes) followed by {@code path}. */
     String url(String path) {
-        String base = config.baseUrl();
+        return join(config.baseUrl(), path);
+    }
+
+    /**
+     * {@code path} after the path of {@code baseUrl}, before its query: a gateway's {@code ?key=...} on the base URL
+     * stays a query ({@code https://gw/v1?key=k} and {@code /chat/completions} give
+     * {@code https://gw/v1/chat/completions?key=k}).
+     */
+    static String join(String baseUrl, String path) {
+        int question = baseUrl.indexOf('?');
+        String base = question < 0 ? baseUrl : baseUrl.substring(0, question);
+        String query = question < 0 ? "" : baseUrl.substring(question);
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return base + path;
+        return base + path + query;
     }
 
     /** Posts {@code body} to {@code url} and returns the JSON object answered. */

@@ -44,6 +44,27 @@ public record BackendConfig(String name, String provider, String baseUrl, String
                             String fallback, Double costPer1kInputTokens, Double costPer1kOutputTokens,
                             Integer timeoutSeconds, Map<String, JsonNode> options) {
 
+    /**
+     * Copies {@code options} without its null values, so the entry stays immutable.
+     *
+     * @param name the name tests use ({@code backend = "fast"})
+     * @param provider {@code openai}, {@code ollama}, {@code anthropic} or {@code synthetic}
+     *     ({@code lmstudio} is read as {@code openai})
+     * @param baseUrl the provider's base URL; defaults per provider
+     * @param model the model name sent to the provider
+     * @param apiKey the key, or null; never written anywhere
+     * @param maxTokens the output token budget per call, or null for the provider's default
+     * @param enabled a disabled backend is skipped (and its placeholders are never resolved)
+     * @param weight share of a pool's calls, at least 1
+     * @param maxConcurrentRequests calls in flight at once, or null for no limit
+     * @param fallback the name of the backend to try when this one is exhausted, or null
+     * @param costPer1kInputTokens for the stats' cost estimate, or null
+     * @param costPer1kOutputTokens for the stats' cost estimate, or null
+     * @param timeoutSeconds per-call timeout, or null for the top-level {@code timeoutSeconds}
+     * @param options provider-specific keys (those its {@code BackendFactory.optionKeys()} declares) with
+     *     their values as written, {@code ${VAR}} in strings resolved; read them with the typed
+     *     getters such as {@link #intOption}
+     */
     public BackendConfig {
         Map<String, JsonNode> copy = new TreeMap<>();
         if (options != null) {
@@ -56,7 +77,23 @@ public record BackendConfig(String name, String provider, String baseUrl, String
         options = Collections.unmodifiableMap(copy);
     }
 
-    /** A backend with no provider-specific options. */
+    /**
+     * A backend with no provider-specific options.
+     *
+     * @param name the name tests use
+     * @param provider the provider
+     * @param baseUrl the provider's base URL, or null for the provider's default
+     * @param model the model name sent to the provider
+     * @param apiKey the key, or null
+     * @param maxTokens the output token budget per call, or null for the provider's default
+     * @param enabled whether the backend is used
+     * @param weight share of a pool's calls, at least 1
+     * @param maxConcurrentRequests calls in flight at once, or null for no limit
+     * @param fallback the name of the backend to try when this one is exhausted, or null
+     * @param costPer1kInputTokens for the stats' cost estimate, or null
+     * @param costPer1kOutputTokens for the stats' cost estimate, or null
+     * @param timeoutSeconds per-call timeout, or null for the top-level {@code timeoutSeconds}
+     */
     public BackendConfig(String name, String provider, String baseUrl, String model, String apiKey,
                          Integer maxTokens, boolean enabled, int weight, Integer maxConcurrentRequests,
                          String fallback, Double costPer1kInputTokens, Double costPer1kOutputTokens,
@@ -65,7 +102,12 @@ public record BackendConfig(String name, String provider, String baseUrl, String
                 costPer1kInputTokens, costPer1kOutputTokens, timeoutSeconds, Map.of());
     }
 
-    /** An enabled synthetic backend under {@code name}, as used when no configuration exists. */
+    /**
+     * An enabled synthetic backend under {@code name}, as used when no configuration exists.
+     *
+     * @param name the backend name
+     * @return the synthetic backend entry
+     */
     public static BackendConfig synthetic(String name) {
         return new BackendConfig(name, "synthetic", null, "datafaker", null, null, true, 1, null, null, null, null,
                 null);
@@ -74,7 +116,9 @@ public record BackendConfig(String name, String provider, String baseUrl, String
     /**
      * A provider-specific option as written, or empty when the entry does not have it.
      *
-     * @since 0.1.0
+     * @param key the option's key
+     * @return a copy of the value, or empty
+     * @since 0.2.0
      */
     public Optional<JsonNode> option(String key) {
         JsonNode value = options.get(key);
@@ -84,8 +128,10 @@ public record BackendConfig(String name, String provider, String baseUrl, String
     /**
      * A provider-specific option that must be a string.
      *
+     * @param key the option's key
+     * @return the string, or empty when the entry does not have the option
      * @throws ConfigException naming the backend, the key and the value when it is not a string
-     * @since 0.1.0
+     * @since 0.2.0
      */
     public Optional<String> textOption(String key) {
         return option(key).map(value -> {
@@ -99,8 +145,10 @@ public record BackendConfig(String name, String provider, String baseUrl, String
     /**
      * A provider-specific option that must be a whole number.
      *
+     * @param key the option's key
+     * @return the number, or empty when the entry does not have the option
      * @throws ConfigException naming the backend, the key and the value when it is not a whole number
-     * @since 0.1.0
+     * @since 0.2.0
      */
     public Optional<Integer> intOption(String key) {
         return option(key).map(value -> {
@@ -114,8 +162,10 @@ public record BackendConfig(String name, String provider, String baseUrl, String
     /**
      * A provider-specific option that must be {@code true} or {@code false}.
      *
+     * @param key the option's key
+     * @return the boolean, or empty when the entry does not have the option
      * @throws ConfigException naming the backend, the key and the value when it is not a boolean
-     * @since 0.1.0
+     * @since 0.2.0
      */
     public Optional<Boolean> booleanOption(String key) {
         return option(key).map(value -> {
@@ -139,7 +189,9 @@ public record BackendConfig(String name, String provider, String baseUrl, String
      * BackendConfig.newBuilder("local").provider("ollama").baseUrl(ollama.getEndpoint()).model("llama3.2").build()
      * }</pre>
      *
-     * @since 0.1.0
+     * @param name the name tests use ({@code backend = "local"}); entries with the same name form a pool
+     * @return a new builder
+     * @since 0.2.0
      */
     public static Builder newBuilder(String name) {
         return new Builder(name);
@@ -157,7 +209,7 @@ public record BackendConfig(String name, String provider, String baseUrl, String
     /**
      * The keys of one backend entry, each once; {@link LlmockConfig.Builder#build()} checks them as it checks a file.
      *
-     * @since 0.1.0
+     * @since 0.2.0
      */
     public static final class Builder {
         private final String name;
@@ -180,75 +232,147 @@ public record BackendConfig(String name, String provider, String baseUrl, String
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** {@code openai}, {@code ollama}, {@code anthropic}, {@code synthetic} ({@code lmstudio} = {@code openai}). */
+        /**
+         * Sets the provider: {@code openai}, {@code ollama}, {@code anthropic}, {@code synthetic} ({@code lmstudio} is
+         * read as
+         * {@code openai}), or one a {@code BackendFactory} adds.
+         *
+         * @param value the provider
+         * @return this builder
+         */
         public Builder provider(String value) {
             once("provider");
             this.provider = value;
             return this;
         }
 
-        /** The provider's base URL; by default the provider's own. */
+        /**
+         * The provider's base URL; by default the provider's own.
+         *
+         * @param value the URL, {@code ${VAR}} placeholders allowed
+         * @return this builder
+         */
         public Builder baseUrl(String value) {
             once("baseUrl");
             this.baseUrl = value;
             return this;
         }
 
+        /**
+         * Sets the model name sent to the provider.
+         *
+         * @param value the model, {@code ${VAR}} placeholders allowed
+         * @return this builder
+         */
         public Builder model(String value) {
             once("model");
             this.model = value;
             return this;
         }
 
-        /** The key, e.g. {@code System.getenv("OPENAI_API_KEY")}; sent only in the request header. */
+        /**
+         * The key, e.g. {@code System.getenv("OPENAI_API_KEY")}; sent only in the request header.
+         *
+         * @param value the key, {@code ${VAR}} placeholders allowed
+         * @return this builder
+         */
         public Builder apiKey(String value) {
             once("apiKey");
             this.apiKey = value;
             return this;
         }
 
+        /**
+         * Sets the output token budget per call; by default the provider's own.
+         *
+         * @param value the budget
+         * @return this builder
+         */
         public Builder maxTokens(int value) {
             once("maxTokens");
             this.maxTokens = value;
             return this;
         }
 
+        /**
+         * Sets whether the backend is used ({@code true} by default); a disabled backend's placeholders are never
+         * resolved.
+         *
+         * @param value false to skip the backend
+         * @return this builder
+         */
         public Builder enabled(boolean value) {
             once("enabled");
             this.enabled = value;
             return this;
         }
 
+        /**
+         * Sets this entry's share of its pool's calls (1 by default).
+         *
+         * @param value the weight, at least 1
+         * @return this builder
+         */
         public Builder weight(int value) {
             once("weight");
             this.weight = value;
             return this;
         }
 
+        /**
+         * Sets how many calls may be in flight at once; no limit by default.
+         *
+         * @param value the limit
+         * @return this builder
+         */
         public Builder maxConcurrentRequests(int value) {
             once("maxConcurrentRequests");
             this.maxConcurrentRequests = value;
             return this;
         }
 
+        /**
+         * Sets the backend to try when this one is exhausted (retries used up or circuit open).
+         *
+         * @param value the fallback backend's name
+         * @return this builder
+         */
         public Builder fallback(String value) {
             once("fallback");
             this.fallback = value;
             return this;
         }
 
+        /**
+         * Sets the price of 1,000 input tokens, for the stats' cost estimate.
+         *
+         * @param value the price
+         * @return this builder
+         */
         public Builder costPer1kInputTokens(double value) {
             once("costPer1kInputTokens");
             this.costPer1kInputTokens = value;
             return this;
         }
 
+        /**
+         * Sets the price of 1,000 output tokens, for the stats' cost estimate.
+         *
+         * @param value the price
+         * @return this builder
+         */
         public Builder costPer1kOutputTokens(double value) {
             once("costPer1kOutputTokens");
             this.costPer1kOutputTokens = value;
             return this;
         }
 
+        /**
+         * Sets the per-call timeout; by default the configuration's top-level {@code timeoutSeconds}.
+         *
+         * @param value the timeout in seconds
+         * @return this builder
+         */
         public Builder timeoutSeconds(int value) {
             once("timeoutSeconds");
             this.timeoutSeconds = value;
@@ -258,6 +382,10 @@ public record BackendConfig(String name, String provider, String baseUrl, String
         /**
          * A provider-specific key, such as {@code llamacpp}'s {@code contextSize}; the provider's factory declares
          * which keys it takes, and {@link LlmockConfig.Builder#build()} checks them as it checks a file.
+         *
+         * @param key the option's key
+         * @param value the value, converted to JSON as Jackson converts it
+         * @return this builder
          */
         public Builder option(String key, Object value) {
             Objects.requireNonNull(key, "key");
@@ -266,7 +394,11 @@ public record BackendConfig(String name, String provider, String baseUrl, String
             return this;
         }
 
-        /** The entry as given, not yet checked: {@link LlmockConfig.Builder#build()} checks it. */
+        /**
+         * The entry as given, not yet checked: {@link LlmockConfig.Builder#build()} checks it.
+         *
+         * @return the entry
+         */
         public BackendConfig build() {
             return new BackendConfig(name, provider, baseUrl, model, apiKey, maxTokens, enabled, weight,
                     maxConcurrentRequests, fallback, costPer1kInputTokens, costPer1kOutputTokens, timeoutSeconds,

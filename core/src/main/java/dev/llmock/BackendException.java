@@ -16,15 +16,25 @@ import java.util.Objects;
  */
 public class BackendException extends LlmockException {
     private static final long serialVersionUID = 1L;
+    /** What the failed call cost, and which backend made it. */
     private final CallCost cost;
+    /** Where the call went, without credentials, or null. */
     private final String url;
+    /** The HTTP status, or 0 when no response came. */
     private final int status;
+    /** Whether trying again may succeed. */
     private final boolean retryable;
 
     /**
-     * @param cost   what the failed call cost, and which backend made it
-     * @param url    where the call went, without credentials, or null
+     * A failed backend call.
+     *
+     * @param cost what the failed call cost, and which backend made it
+     * @param url where the call went, without credentials, or null
      * @param status the HTTP status, or 0 when no response came (I/O error, timeout, open circuit)
+     * @param message names the backend, the URL (never the key) and the status
+     * @param retryable whether trying again may succeed
+     * @param cause the cause, or null
+     * @since 0.2.0
      */
     public BackendException(CallCost cost, String url, int status, String message, boolean retryable,
                             Throwable cause) {
@@ -35,30 +45,40 @@ public class BackendException extends LlmockException {
         this.retryable = retryable;
     }
 
-    /** The name of the backend that failed. */
+    /** {@return the name of the backend that failed} */
     public String backend() {
         return cost.backend();
     }
 
+    /** {@return where the call went, without credentials, or null} */
     public String url() {
         return url;
     }
 
+    /** {@return the HTTP status, or 0 when no response came (I/O error, timeout, open circuit)} */
     public int status() {
         return status;
     }
 
-    /** Whether trying again may succeed (I/O errors, 408, 409, 429, 5xx). */
+    /** {@return whether trying again may succeed (I/O errors, 408, 409, 429, 5xx)} */
     public boolean retryable() {
         return retryable;
     }
 
-    /** What the failed call cost. */
+    /**
+     * {@return what the failed call cost}
+     *
+     * @since 0.2.0
+     */
     public CallCost cost() {
         return cost;
     }
 
-    /** The costs of every failed call this failure stands for: the suppressed earlier ones first, then its own. */
+    /**
+     * {@return the costs of every failed call this failure stands for: the suppressed earlier ones first, then its own}
+     *
+     * @since 0.2.0
+     */
     public List<CallCost> costs() {
         List<CallCost> all = new ArrayList<>();
         for (Throwable earlier : getSuppressed()) {

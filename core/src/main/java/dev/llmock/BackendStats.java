@@ -21,7 +21,7 @@ import java.time.Duration;
 public record BackendStats(String backend, String provider, long calls, long successes, long failures, long retries,
                            Duration p50, Duration p95, long promptTokens, long completionTokens, Double estimatedCost) {
 
-    /** Share of calls that succeeded, from 0 to 1 (1 when there were no calls). */
+    /** {@return share of calls that succeeded, from 0 to 1 (1 when there were no calls)} */
     public double successRate() {
         return calls == 0 ? 1.0 : (double) successes / calls;
     }

@@ -29,6 +29,12 @@ public final class Fixture {
     private final Provenance provenance;
     private final ObjectMapper mapper;
 
+    /**
+     * Data with its provenance, mapped by the default mapper.
+     *
+     * @param json the data, copied
+     * @param provenance where it came from
+     */
     public Fixture(JsonNode json, Provenance provenance) {
         this(json, provenance, null);
     }
@@ -39,15 +45,23 @@ public final class Fixture {
         this.mapper = mapper;
     }
 
-    /** The data; a copy, so callers may change it freely. */
+    /** {@return the data; a copy, so callers may change it freely} */
     public JsonNode json() {
         return json.deepCopy();
     }
 
+    /**
+     * {@return where the data came from: backend, model, attempts, tokens, and whether it was generated or replayed}
+     */
     public Provenance provenance() {
         return provenance;
     }
 
+    /**
+     * {@return this fixture with another provenance}
+     *
+     * @param newProvenance the provenance
+     */
     public Fixture withProvenance(Provenance newProvenance) {
         return new Fixture(json, newProvenance, mapper);
     }
@@ -55,22 +69,47 @@ public final class Fixture {
     /**
      * This fixture, mapped onto types by {@code objectMapper} (its naming strategy, modules and features).
      *
-     * @since 0.1.0
+     * @param objectMapper the mapper
+     * @return a fixture with the same data and provenance
+     * @since 0.2.0
      */
     public Fixture withMapper(ObjectMapper objectMapper) {
         return new Fixture(json, provenance, Objects.requireNonNull(objectMapper, "objectMapper"));
     }
 
-    /** The data mapped by Jackson onto {@code type}. */
+    /**
+     * The data mapped by Jackson onto {@code type}.
+     *
+     * @param <T> the type
+     * @param type the class to map onto
+     * @return a new instance
+     * @throws LlmockException when Jackson cannot map the data, naming the type and, where a creator is missing,
+     *     {@code jackson-module-kotlin} or {@code -parameters}
+     */
     public <T> T as(Class<T> type) {
         return as(Json.MAPPER.constructType(type));
     }
 
+    /**
+     * The data mapped by Jackson onto a generic type, e.g. {@code new TypeReference<List<User>>() {}}.
+     *
+     * @param <T> the type
+     * @param type the type to map onto
+     * @return a new instance
+     * @throws LlmockException when Jackson cannot map the data, naming the type
+     */
     public <T> T as(TypeReference<T> type) {
         return as(Json.MAPPER.getTypeFactory().constructType(type));
     }
 
-    /** The data mapped onto a generic type, e.g. a test parameter's {@code List<User>}. */
+    /**
+     * The data mapped onto a generic type, e.g. a test parameter's {@code List<User>}.
+     *
+     * @param <T> the type
+     * @param type the type to map onto
+     * @return a new instance
+     * @throws LlmockException when Jackson cannot map the data, naming the type
+     */
     public <T> T as(Type type) {
         return as(Json.MAPPER.constructType(type));
     }

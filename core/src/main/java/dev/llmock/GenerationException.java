@@ -13,22 +13,37 @@ public class GenerationException extends LlmockException {
     private final transient List<Violation> violations;
     private final transient JsonNode lastOutput;
 
+    /**
+     * Data that still breaks its shape or rules after the last attempt.
+     *
+     * @param message says what fails, where, and how to fix it
+     * @param violations what still fails
+     * @param lastOutput the last output, or null
+     */
     public GenerationException(String message, List<Violation> violations, JsonNode lastOutput) {
         super(message);
         this.violations = List.copyOf(violations);
         this.lastOutput = lastOutput;
     }
 
+    /**
+     * Generation that failed for another reason, such as output that is not JSON.
+     *
+     * @param message says what happened and how to fix it
+     * @param cause the cause
+     */
     public GenerationException(String message, Throwable cause) {
         super(message, cause);
         this.violations = List.of();
         this.lastOutput = null;
     }
 
+    /** {@return what still fails in the last output; empty when generation failed for another reason} */
     public List<Violation> violations() {
         return violations;
     }
 
+    /** {@return the last output, for diagnosis, or null} */
     public JsonNode lastOutput() {
         return lastOutput;
     }

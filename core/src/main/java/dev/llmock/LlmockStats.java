@@ -7,19 +7,30 @@ import java.util.Optional;
 /**
  * An immutable snapshot of per-backend statistics, with the "Backend Performance Report" table.
  *
+ * @param backends one entry per backend that was called, in the order first called
  * @since 0.1.0
  */
 public record LlmockStats(List<BackendStats> backends) {
 
+    /**
+     * Copies the list, so the snapshot stays immutable.
+     *
+     * @param backends one entry per backend that was called, in the order first called
+     */
     public LlmockStats {
         backends = List.copyOf(backends);
     }
 
+    /**
+     * {@return the statistics of one backend, or empty when it was not called}
+     *
+     * @param name the backend name
+     */
     public Optional<BackendStats> backend(String name) {
         return backends.stream().filter(b -> b.backend().equals(name)).findFirst();
     }
 
-    /** The table, one row per backend; "no backend calls" when there were none. */
+    /** {@return the table, one row per backend; "no backend calls" when there were none} */
     public String report() {
         if (backends.isEmpty()) {
             return "Backend Performance Report: no backend calls";

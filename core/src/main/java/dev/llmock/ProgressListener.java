@@ -7,8 +7,14 @@ package dev.llmock;
  */
 @FunctionalInterface
 public interface ProgressListener {
+    /** A listener that ignores progress. */
     ProgressListener NONE = (done, total) -> { };
 
-    /** {@code done} of {@code total} records are ready. Called from the generating thread. */
+    /**
+     * {@code done} of {@code total} records are ready. Called from the generating thread.
+     *
+     * @param done records ready so far
+     * @param total records asked for
+     */
     void progress(int done, int total);
 }

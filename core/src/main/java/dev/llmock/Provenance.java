@@ -27,11 +27,29 @@ public record Provenance(Source source, String backend, String provider, String 
                          Duration latency, Long promptTokens, Long completionTokens, Instant recordedAt,
                          ObjectNode details) {
 
+    /**
+     * Copies {@code details}, so the provenance stays immutable; null details are an empty object.
+     *
+     * @param source how this copy was obtained
+     * @param backend the backend name that made the data (the last stage's, for multi-stage requests)
+     * @param provider that backend's provider ({@code synthetic}, {@code openai}, ...)
+     * @param model the model that answered, when known
+     * @param attempts calls made, repairs included
+     * @param latency time spent generating (the original time, for replayed fixtures)
+     * @param promptTokens prompt tokens used, or null when unknown
+     * @param completionTokens completion tokens used, or null when unknown
+     * @param recordedAt when the data was generated
+     * @param details pattern-specific facts: stages, routing score, consensus scores, cassette entry
+     */
     public Provenance {
         details = details == null ? Json.MAPPER.createObjectNode() : details.deepCopy();
     }
 
-    /** How a fixture was obtained. */
+    /**
+     * How a fixture was obtained.
+     *
+     * @since 0.1.0
+     */
     public enum Source {
         /** Made by a backend in this run. */
         GENERATED,
@@ -41,11 +59,22 @@ public record Provenance(Source source, String backend, String provider, String 
         CACHED
     }
 
+    /**
+     * {@return this provenance with another source, as when a recorded fixture is replayed}
+     *
+     * @param newSource how the copy was obtained
+     */
     public Provenance withSource(Source newSource) {
         return new Provenance(newSource, backend, provider, model, attempts, latency, promptTokens, completionTokens,
                 recordedAt, details);
     }
 
+    /**
+     * {@return this provenance with one more pattern-specific fact in {@link #details()}}
+     *
+     * @param key the fact's name, such as {@code consensus}
+     * @param value the fact
+     */
     public Provenance withDetail(String key, JsonNode value) {
         ObjectNode copy = details.deepCopy();
         copy.set(key, value);
@@ -53,12 +82,13 @@ public record Provenance(Source source, String backend, String provider, String 
                 recordedAt, copy);
     }
 
+    /** {@return a copy of the pattern-specific facts: stages, routing score, consensus scores, cassette entry} */
     @Override
     public ObjectNode details() {
         return details.deepCopy();
     }
 
-    /** A one-line summary for reports: {@code backend=fast provider=ollama model=llama3.2 attempts=1 ...}. */
+    /** {@return A one-line summary for reports: {@code backend=fast provider=ollama model=llama3.2 attempts=1 ...}} */
     public String summary() {
         StringBuilder text = new StringBuilder(source.name().toLowerCase(Locale.ROOT))
                 .append(" backend=").append(backend).append(" provider=").append(provider);
@@ -73,7 +103,7 @@ public record Provenance(Source source, String backend, String provider, String 
         return text.toString();
     }
 
-    /** The provenance as JSON, the form cassettes store. */
+    /** {@return the provenance as JSON, the form cassettes store} */
     public ObjectNode toJson() {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("backend", backend);
@@ -96,7 +126,13 @@ public record Provenance(Source source, String backend, String provider, String 
         return json;
     }
 
-    /** Reads {@link #toJson()} back, with the given source. */
+    /**
+     * Reads {@link #toJson()} back, with the given source.
+     *
+     * @param json the JSON a cassette stores
+     * @param source how this copy was obtained
+     * @return the provenance
+     */
     public static Provenance fromJson(JsonNode json, Source source) {
         return new Provenance(source, json.path("backend").asText(null), json.path("provider").asText(null),
                 json.hasNonNull("model") ? json.get("model").asText() : null, json.path("attempts").asInt(1),

@@ -43,6 +43,8 @@ public final class RequestKey {
      * The key of a logical request given as JSON (as a cassette stores it under {@code request}).
      *
      * @throws IllegalArgumentException when {@code request} is not a JSON object
+     * @param request the logical request as a JSON object
+     * @return the key
      */
     public static RequestKey of(JsonNode request) {
         Objects.requireNonNull(request, "request");
@@ -54,28 +56,32 @@ public final class RequestKey {
         return new RequestKey(((ObjectNode) request).deepCopy(), canonical, sha256(canonical));
     }
 
-    /** Whether {@code text} has the form of a hash: 64 lowercase hex digits. */
+    /**
+     * {@return whether {@code text} has the form of a hash: 64 lowercase hex digits}
+     *
+     * @param text the text, or null
+     */
     public static boolean isHash(String text) {
         return text != null && text.length() == 64 && text.chars().allMatch(c -> c >= '0' && c <= '9'
                 || c >= 'a' && c <= 'f');
     }
 
-    /** The logical request as JSON (a copy). */
+    /** {@return the logical request as JSON (a copy)} */
     public ObjectNode json() {
         return json.deepCopy();
     }
 
-    /** The logical request as canonical JSON text: keys sorted at every level, no spaces. */
+    /** {@return the logical request as canonical JSON text: keys sorted at every level, no spaces} */
     public String canonical() {
         return canonical;
     }
 
-    /** SHA-256 of {@link #canonical()}, 64 hex digits; stable across JVMs and llmock versions. */
+    /** {@return SHA-256 of {@link #canonical()}, 64 hex digits; stable across JVMs and llmock versions} */
     public String hash() {
         return hash;
     }
 
-    /** The first {@value #SHORT_LENGTH} digits of {@link #hash()}, for messages. */
+    /** {@return the first {@value #SHORT_LENGTH} digits of {@link #hash()}, for messages} */
     public String shortHash() {
         return hash.substring(0, SHORT_LENGTH);
     }

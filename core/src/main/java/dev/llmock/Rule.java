@@ -18,12 +18,24 @@ import java.util.function.Predicate;
  */
 public interface Rule {
 
-    /** What the rule demands, in words; shown in errors and sent to LLM backends. */
+    /** {@return what the rule demands, in words; shown in errors and sent to LLM backends} */
     String description();
 
-    /** The violations of this rule by one record; empty when it holds. */
+    /**
+     * The violations of this rule by one record; empty when it holds.
+     *
+     * @param record one generated record
+     * @return the violations, each with the JSON Pointer of the offending value
+     */
     List<Violation> check(JsonNode record);
 
+    /**
+     * A rule that holds when {@code predicate} accepts the record.
+     *
+     * @param description what the rule demands, in words; part of the request and its cassette key
+     * @param predicate the check, given one record
+     * @return the rule
+     */
     static Rule of(String description, Predicate<JsonNode> predicate) {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(predicate, "predicate");

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * Instances are immutable; modules declare theirs as constants.
  *
  * @param <T> the type of the value
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class Setting<T> {
     private final String property;
@@ -46,31 +46,37 @@ public final class Setting<T> {
         this.defaultValue = builder.defaultValue == null ? e -> null : builder.defaultValue;
     }
 
+    /**
+     * A new builder; a setting needs a parser and at least one of property, variable and {@code llmock.json} key.
+     *
+     * @param <T> the type of the value
+     * @return a new builder
+     */
     public static <T> Builder<T> newBuilder() {
         return new Builder<>();
     }
 
-    /** The system property and JUnit configuration parameter, e.g. {@code llmock.mode}, if it has one. */
+    /** {@return the system property and JUnit configuration parameter, e.g. {@code llmock.mode}, if it has one} */
     public Optional<String> property() {
         return Optional.ofNullable(property);
     }
 
-    /** The environment variable, e.g. {@code LLMOCK_MODE}, if it has one. */
+    /** {@return the environment variable, e.g. {@code LLMOCK_MODE}, if it has one} */
     public Optional<String> env() {
         return Optional.ofNullable(env);
     }
 
-    /** The key in {@code llmock.json}, e.g. {@code cassettes.directory}, if it has one. */
+    /** {@return the key in {@code llmock.json}, e.g. {@code cassettes.directory}, if it has one} */
     public Optional<String> configKey() {
         return Optional.ofNullable(configKey);
     }
 
-    /** What a valid value looks like, in words: {@code one of replay, record, rerecord, live}. */
+    /** {@return what a valid value looks like, in words: {@code one of replay, record, rerecord, live}} */
     public String expected() {
         return expected;
     }
 
-    /** The name people know it by: the property, else the {@code llmock.json} key, else the variable. */
+    /** {@return the name people know it by: the property, else the {@code llmock.json} key, else the variable} */
     public String name() {
         return property != null ? property : configKey != null ? configKey : env;
     }
@@ -78,7 +84,9 @@ public final class Setting<T> {
     /**
      * The value {@code text} stands for.
      *
+     * @param text the text, trimmed before parsing
      * @param source where the text was read, for the message, e.g. {@code LLMOCK_MODE}; null for a value in code
+     * @return the value
      * @throws LlmockException naming the setting, the value and what is allowed, when the text is not a value
      */
     public T parse(String text, String source) {
@@ -109,7 +117,7 @@ public final class Setting<T> {
      * Turns a setting's text into its value.
      *
      * @param <T> the type of the value
-     * @since 0.1.0
+     * @since 0.2.0
      */
     @FunctionalInterface
     public interface Parser<T> {
@@ -118,7 +126,9 @@ public final class Setting<T> {
          * setting turns it into a message naming the setting, the value and what is allowed. An
          * {@link LlmockException} passes through as it is, for parsers that word their own message.
          *
+         * @param text the trimmed text
          * @param source where the text was read (a property, a variable), or null for a value in code
+         * @return the value
          */
         T parse(String text, String source);
     }
@@ -127,7 +137,7 @@ public final class Setting<T> {
      * Configures a {@link Setting}; each option once, checked in {@link #build()}.
      *
      * @param <T> the type of the value
-     * @since 0.1.0
+     * @since 0.2.0
      */
     public static final class Builder<T> {
         private String property;
@@ -141,14 +151,24 @@ public final class Setting<T> {
         private Builder() {
         }
 
-        /** The system property, which is also the JUnit configuration parameter. */
+        /**
+         * Sets the system property, which is also the JUnit configuration parameter.
+         *
+         * @param name the property name, such as {@code llmock.mode}
+         * @return this builder
+         */
         public Builder<T> property(String name) {
             requireUnset(property, "property");
             this.property = requireText(name, "property");
             return this;
         }
 
-        /** The environment variable. */
+        /**
+         * Sets the environment variable.
+         *
+         * @param name the variable name, such as {@code LLMOCK_MODE}
+         * @return this builder
+         */
         public Builder<T> env(String name) {
             requireUnset(env, "env");
             this.env = requireText(name, "env");
@@ -158,6 +178,10 @@ public final class Setting<T> {
         /**
          * The key in {@code llmock.json} and how to read its value from the parsed configuration, null when absent.
          * The configuration has validated the value already.
+         *
+         * @param key the key, such as {@code cassettes.directory}, for messages
+         * @param read reads the value from a configuration, or returns null when the file does not set it
+         * @return this builder
          */
         public Builder<T> config(String key, Function<LlmockConfig, T> read) {
             requireUnset(configKey, "config");
@@ -166,7 +190,13 @@ public final class Setting<T> {
             return this;
         }
 
-        /** How text becomes a value, and what valid text looks like, in words (for messages). */
+        /**
+         * Sets how text becomes a value, and what valid text looks like, in words (for messages).
+         *
+         * @param value the parser
+         * @param expectedValues valid text in words, such as {@code one of replay, record, rerecord, live}
+         * @return this builder
+         */
         public Builder<T> parser(Parser<T> value, String expectedValues) {
             requireUnset(parser, "parser");
             this.parser = Objects.requireNonNull(value, "parser");
@@ -174,7 +204,12 @@ public final class Setting<T> {
             return this;
         }
 
-        /** The value when no source has one; none (null) by default. */
+        /**
+         * Sets the value when no source has one; none (null) by default.
+         *
+         * @param value the default, not null
+         * @return this builder
+         */
         public Builder<T> defaultValue(T value) {
             requireUnset(defaultValue, "default");
             Objects.requireNonNull(value, "default");
@@ -182,13 +217,25 @@ public final class Setting<T> {
             return this;
         }
 
-        /** A default that depends on the environment, such as {@code replay} when {@code CI} is set. */
+        /**
+         * Sets a default that depends on the environment, such as {@code replay} when {@code CI} is set.
+         *
+         * @param value computes the default from a lookup of environment variables
+         * @return this builder
+         */
         public Builder<T> defaultFromEnv(Function<Function<String, String>, T> value) {
             requireUnset(defaultValue, "default");
             this.defaultValue = Objects.requireNonNull(value, "default");
             return this;
         }
 
+        /**
+         * Builds the setting.
+         *
+         * @return the immutable setting
+         * @throws IllegalStateException if it has no parser, or neither a property, a variable nor a
+         *     {@code llmock.json} key
+         */
         public Setting<T> build() {
             if (parser == null) {
                 throw new IllegalStateException(Messages.settingWithoutParser());

@@ -23,7 +23,7 @@ import java.util.function.Function;
  *
  * Instances are immutable.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class SettingResolver {
     private static final Function<String, String> NONE = name -> null;
@@ -38,7 +38,11 @@ public final class SettingResolver {
         this.config = config;
     }
 
-    /** System properties and the process environment, without {@code llmock.json}. */
+    /**
+     * System properties and the process environment, without {@code llmock.json}.
+     *
+     * @return a resolver over {@link System#getProperty(String)} and {@link System#getenv(String)}
+     */
     public static SettingResolver system() {
         return new SettingResolver(System::getProperty, System::getenv, null);
     }
@@ -48,27 +52,54 @@ public final class SettingResolver {
      *
      * @param properties looks up system properties or configuration parameters by name; null for none
      * @param env        looks up environment variables by name; null for none
+     * @return a resolver over the given sources
      */
     public static SettingResolver of(Function<String, String> properties, Function<String, String> env) {
         return new SettingResolver(properties, env, null);
     }
 
-    /** The same sources with the values of this {@code llmock.json}. */
+    /**
+     * The same sources with the values of this {@code llmock.json}.
+     *
+     * @param value the configuration, or null for none
+     * @return a new resolver; this one is unchanged
+     */
     public SettingResolver withConfig(LlmockConfig value) {
         return new SettingResolver(properties, env, value);
     }
 
-    /** The value from the sources, or the default (which may be null). */
+    /**
+     * The value from the sources, or the default (which may be null).
+     *
+     * @param <T> the type of the value
+     * @param setting the setting to read
+     * @return the value, or null when no source has one and the setting has no default
+     * @throws LlmockException when a source's text is not a valid value, naming the setting and the source
+     */
     public <T> T get(Setting<T> setting) {
         return resolve(setting, null).value();
     }
 
-    /** {@code explicit} when it is not null, else the value from the sources or the default. */
+    /**
+     * {@return {@code explicit} when it is not null, else the value from the sources or the default}
+     *
+     * @param <T> the type of the value
+     * @param setting the setting to read
+     * @param explicit the value given in code (an annotation attribute or builder option), or null
+     * @throws LlmockException when a source's text is not a valid value, naming the setting and the source
+     */
     public <T> T get(Setting<T> setting, T explicit) {
         return resolve(setting, explicit).value();
     }
 
-    /** The value and where it came from. */
+    /**
+     * {@return the value and where it came from, for messages that name the source}
+     *
+     * @param <T> the type of the value
+     * @param setting the setting to read
+     * @param explicit the value given in code, or null
+     * @throws LlmockException when a source's text is not a valid value, naming the setting and the source
+     */
     public <T> Resolved<T> resolve(Setting<T> setting, T explicit) {
         if (explicit != null) {
             return new Resolved<>(explicit, Origin.CODE, null);
@@ -98,7 +129,7 @@ public final class SettingResolver {
     /**
      * Where a resolved value came from.
      *
-     * @since 0.1.0
+     * @since 0.2.0
      */
     public enum Origin {
         /** An annotation attribute or builder option. */
@@ -120,7 +151,7 @@ public final class SettingResolver {
      * @param origin which source gave it
      * @param where  the property, the variable or the {@code llmock.json} key and file; null for code and default
      * @param <T>    the type of the value
-     * @since 0.1.0
+     * @since 0.2.0
      */
     public record Resolved<T>(T value, Origin origin, String where) {
     }

@@ -76,6 +76,8 @@ public final class Shape {
      * {@code properties}, or a {@code type} naming a JSON type).
      *
      * @throws ShapeException naming the line and column and what was expected there
+     * @param text the template or JSON Schema
+     * @return the shape
      */
     public static Shape parse(String text) {
         return new Shape(TemplateParser.parse(text));
@@ -86,6 +88,8 @@ public final class Shape {
      * References ({@code $ref}, {@code $dynamicRef}) resolve inside the document; nothing is fetched.
      *
      * @throws ShapeException when the schema cannot be read, saying why
+     * @param schema the JSON Schema document
+     * @return the shape
      */
     public static Shape fromJsonSchema(JsonNode schema) {
         return new Shape(SchemaParser.parse(Objects.requireNonNull(schema, "schema")));
@@ -95,6 +99,10 @@ public final class Shape {
      * Derives the shape of a Java type as Jackson maps it: records, beans, enums, collections, arrays,
      * {@code Optional}, {@code Map<String, T>}, numbers, {@code UUID} and {@code java.time} values. Bean
      * Validation constraints ({@code @NotNull @Size @Min @Max @Email @Pattern @Past @Future}) become bounds.
+     *
+     * @param type the Java type of one record, such as {@code User.class} or a parameterized {@code List<User>}
+     * @return the shape
+     * @throws ShapeException when the type has no shape, naming the type and the property
      */
     public static Shape of(Type type) {
         return new Shape(TypeShapes.of(type), 1, null, false);
@@ -105,7 +113,8 @@ public final class Shape {
      * {@code date-time}, {@code uuid} ... is then a violation. By default (draft 2019-09 and later) formats are
      * annotations only. Templates and Java types always check their formats.
      *
-     * @since 0.1.0
+     * @return a shape that asserts formats; this shape when it is not a JSON Schema or already asserts them
+     * @since 0.2.0
      */
     public Shape assertingFormats() {
         return schema == null || assertFormats ? this : new Shape(root, cacheVariants, schema, true);
@@ -125,6 +134,8 @@ public final class Shape {
      * The shape as JSON Schema. A JSON Schema shape gives its own schema (a boolean schema as {@code {}} or
      * {@code {"not":{}}}); templates and types give draft 2020-12 in which objects list every property as required
      * and allow no others.
+     *
+     * @return a new JSON Schema document
      */
     public ObjectNode toJsonSchema() {
         if (schema != null) {
@@ -141,12 +152,23 @@ public final class Shape {
         return SchemaWriter.write(root);
     }
 
-    /** Every way in which {@code json} does not fit, each with its JSON Pointer; empty when it fits. */
+    /**
+     * Every way in which {@code json} does not fit, each with its JSON Pointer; empty when it fits.
+     *
+     * @param json the data to check
+     * @return the violations, in document order
+     */
     public List<Violation> validate(JsonNode json) {
         return validate(json, Clock.systemUTC());
     }
 
-    /** As {@link #validate(JsonNode)}, judging {@code @Past} and {@code @Future} against {@code clock}. */
+    /**
+     * As {@link #validate(JsonNode)}, judging {@code @Past} and {@code @Future} against {@code clock}.
+     *
+     * @param json the data to check
+     * @param clock the clock that says what now is
+     * @return the violations, in document order
+     */
     public List<Violation> validate(JsonNode json, Clock clock) {
         if (schema != null) {
             return schema.validate(json, assertFormats, root, clock);
@@ -154,12 +176,15 @@ public final class Shape {
         return ShapeValidator.validate(root, json, clock);
     }
 
-    /** LLMockApi's {@code "$cache": N}: how many variants of a response to keep and serve in turn (1 when unset). */
+    /**
+     * {@return LLMockApi's {@code "$cache": N}: how many variants of a response to keep and serve in turn (1 when
+     * unset)}
+     */
     public int cacheVariants() {
         return cacheVariants;
     }
 
-    /** Canonical text of this shape (its JSON Schema with sorted keys): equal shapes give equal text. */
+    /** {@return canonical text of this shape (its JSON Schema with sorted keys): equal shapes give equal text} */
     public String canonical() {
         ObjectNode schemaNode = toJsonSchema();
         if (cacheVariants > 1) {

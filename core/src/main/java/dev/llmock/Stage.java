@@ -11,7 +11,11 @@ package dev.llmock;
  */
 public record Stage(Role role, String backend, Shape shape, String prompt) {
 
-    /** What a stage does with the output of the stage before it. */
+    /**
+     * What a stage does with the output of the stage before it.
+     *
+     * @since 0.1.0
+     */
     public enum Role {
         /** Produce the first version of the data. */
         GENERATE,

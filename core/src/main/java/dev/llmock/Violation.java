@@ -9,7 +9,7 @@ package dev.llmock;
  */
 public record Violation(String pointer, String reason) {
 
-    /** The pointer as shown to people: {@code (root)} for the whole document. */
+    /** {@return the pointer as shown to people: {@code (root)} for the whole document} */
     public String where() {
         return pointer.isEmpty() ? "(root)" : pointer;
     }

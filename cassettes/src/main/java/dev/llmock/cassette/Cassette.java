@@ -24,11 +24,11 @@ import java.util.Collection;
  *     existing one, as {@code replay}, so a request it does not hold fails.</li>
  * <li>{@code replay} (VCR: {@code none}): the recorded entry, or {@link ReplayMissException}; never a backend call.
  *     Entries older than {@code maxAge} are still served and listed as stale in the {@link #report()}.</li>
- * <li>{@code record} (VCR: {@code new_episodes}): the recorded entry; missing and stale entries are generated and recorded. When the request
- *     misses only because its shape gained properties, the old entry's values are kept and only the new fields come
- *     from the fresh generation (provenance detail {@code incremental}).</li>
- * <li>{@code rerecord} (VCR: {@code all}): every request is generated again (once per run) and replaces its entry; the report says how
- *     the data drifted.</li>
+ * <li>{@code record} (VCR: {@code new_episodes}): the recorded entry; missing and stale entries are generated and
+ *     recorded. When the request misses only because its shape gained properties, the old entry's values are kept
+ *     and only the new fields come from the fresh generation (provenance detail {@code incremental}).</li>
+ * <li>{@code rerecord} (VCR: {@code all}): every request is generated again (once per run) and replaces its entry;
+ *     the report says how the data drifted.</li>
  * <li>{@code live}: requests pass through; the file is neither read nor written.</li>
  * </ul>
  * Secrets are redacted before an entry is kept, so what a test receives while recording equals what it receives
@@ -50,23 +50,27 @@ public final class Cassette implements AutoCloseable {
         this.failOnRecord = failOnRecord;
     }
 
-    /** The name it was opened with, e.g. {@code com.acme.UserTest}. */
+    /** {@return the name it was opened with, e.g. {@code com.acme.UserTest}} */
     public String name() {
         return name;
     }
 
-    /** The file, {@code <directory>/<name>.json}. */
+    /** {@return the file, {@code <directory>/<name>.json}} */
     public Path path() {
         return session.path();
     }
 
+    /** {@return the mode this cassette runs in} */
     public RecordMode mode() {
         return session.mode();
     }
 
     /**
-     * True when this cassette only replays, so no request reaches a backend: {@code replay}, and {@code once} on a
-     * file that existed when it was opened.
+     * {@return true when this cassette only replays, so no request reaches a backend: {@code replay}, and {@code once}
+     * on
+     * a file that existed when it was opened}
+     *
+     * @since 0.2.0
      */
     public boolean replayOnly() {
         return session.replayOnly();
@@ -77,6 +81,7 @@ public final class Cassette implements AutoCloseable {
      * otherwise. Call it after {@link #save()}: the JUnit and WireMock extensions call it when a test class ends.
      *
      * @throws UnexpectedRecordingException listing what was recorded and how to allow it
+     * @since 0.2.0
      */
     public void checkFailOnRecord() {
         if (failOnRecord == null) {
@@ -88,12 +93,14 @@ public final class Cassette implements AutoCloseable {
         }
     }
 
-    /** The interceptor to add with {@code Llmock.newBuilder().interceptor(...)}; the same instance every time. */
+    /**
+     * {@return the interceptor to add with {@code Llmock.newBuilder().interceptor(...)}; the same instance every time}
+     */
     public FixtureInterceptor interceptor() {
         return interceptor;
     }
 
-    /** What happened so far in this run. */
+    /** {@return what happened so far in this run} */
     public CassetteReport report() {
         return session.report();
     }
@@ -119,7 +126,11 @@ public final class Cassette implements AutoCloseable {
         return session.prune();
     }
 
-    /** Removes the entries older than {@code maxAge} that nothing asked for in this run; 0 without a maxAge. */
+    /**
+     * Removes the entries older than {@code maxAge} that nothing asked for in this run; 0 without a maxAge.
+     *
+     * @return how many entries were removed
+     */
     public int pruneStale() {
         return session.pruneStale();
     }
@@ -129,6 +140,7 @@ public final class Cassette implements AutoCloseable {
      * a failed test must not rewrite its cassette entries.
      *
      * @return how many entries were restored or dropped
+     * @param test the test's label, as the requests carried it
      */
     public int discard(String test) {
         return session.discard(test);
@@ -142,12 +154,13 @@ public final class Cassette implements AutoCloseable {
      *
      * @param keys the {@link dev.llmock.RequestKey#hash() keys} of the requests the test made
      * @return how many entries were restored or dropped
+     * @since 0.2.0
      */
     public int testFailed(Collection<String> keys) {
         return session.testFailed(keys);
     }
 
-    /** Entries, backends, oldest and newest recording, and file size, as held now. */
+    /** {@return entries, backends, oldest and newest recording, and file size, as held now} */
     public CassetteStats stats() {
         return session.stats();
     }

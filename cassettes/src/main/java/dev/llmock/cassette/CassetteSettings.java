@@ -37,7 +37,7 @@ import java.util.List;
  * Path directory = settings.get(CassetteSettings.DIRECTORY);
  * }</pre>
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class CassetteSettings {
     /** Environment variable naming the cassette directory: {@value}. */

@@ -21,11 +21,23 @@ import java.util.TreeMap;
 public record CassetteStats(Path path, int entries, Map<String, Integer> backends, Instant oldest, Instant newest,
                             long sizeBytes) {
 
+    /**
+     * Copies the backends, sorted by name, so the facts stay immutable.
+     *
+     * @param path the file
+     * @param entries how many entries it holds
+     * @param backends entries per backend name, sorted by name
+     * @param oldest the earliest recording time, or null when empty
+     * @param newest the latest recording time, or null when empty
+     * @param sizeBytes the file's size, 0 when it does not exist yet
+     */
     public CassetteStats {
         backends = Collections.unmodifiableMap(new TreeMap<>(backends));
     }
 
-    /** One line: {@code UserTest.json: 4 entries (synthetic 3, fast 1), 2024-01-01T00:00:00Z .. ..., 2.1 KB}. */
+    /**
+     * {@return one line: {@code UserTest.json: 4 entries (synthetic 3, fast 1), 2024-01-01T00:00:00Z .. ..., 2.1 KB}}
+     */
     public String render() {
         return Messages.stats(this);
     }

@@ -60,6 +60,11 @@ public final class Cassettes {
         this.failOnRecord = failOnRecord;
     }
 
+    /**
+     * A new builder; options it does not set come from {@link CassetteSettings}' sources.
+     *
+     * @return a new builder
+     */
     public static Builder newBuilder() {
         return new Builder();
     }
@@ -69,6 +74,9 @@ public final class Cassettes {
      * for the same name.
      *
      * @throws CorruptCassetteException when the file exists and cannot be read
+     * @param name the cassette's name, such as a test class's fully qualified name
+     * @return the cassette
+     * @throws IllegalArgumentException when no cassette file can have that name (such as {@code a..b})
      */
     public Cassette open(String name) {
         Objects.requireNonNull(name, "name");
@@ -85,29 +93,44 @@ public final class Cassettes {
         return directory.resolve(name + ".json");
     }
 
+    /** {@return the mode every cassette of this instance runs in} */
     public RecordMode mode() {
         return mode;
     }
 
+    /** {@return the directory the cassette files are in} */
     public Path directory() {
         return directory;
     }
 
+    /** {@return the age beyond which entries are stale, or empty when entries never go stale} */
     public Optional<Duration> maxAge() {
         return Optional.ofNullable(maxAge);
     }
 
-    /** How long a write waits for the directory's lock; see {@link CassetteSettings#LOCK_TIMEOUT}. */
+    /**
+     * {@return how long a write waits for the directory's lock; see {@link CassetteSettings#LOCK_TIMEOUT}}
+     *
+     * @since 0.2.0
+     */
     public Duration lockTimeout() {
         return options.lockTimeout();
     }
 
-    /** How soon recorded entries are written to their file; see {@link CassetteSettings#FLUSH_AFTER}. */
+    /**
+     * {@return how soon recorded entries are written to their file; see {@link CassetteSettings#FLUSH_AFTER}}
+     *
+     * @since 0.2.0
+     */
     public Duration flushAfter() {
         return options.flushAfter();
     }
 
-    /** Whether a run that records anything fails ({@link Cassette#checkFailOnRecord()}). */
+    /**
+     * {@return whether a run that records anything fails ({@link Cassette#checkFailOnRecord()})}
+     *
+     * @since 0.2.0
+     */
     public boolean failOnRecord() {
         return failOnRecord != null;
     }
@@ -115,6 +138,8 @@ public final class Cassettes {
     /**
      * The names of the cassettes in the directory (files {@code *.json}, without the extension), sorted; files whose
      * names no cassette can have (such as {@code a..b.json}) are left out.
+     *
+     * @return the names, sorted
      */
     public List<String> names() {
         List<String> names = new ArrayList<>();
@@ -126,7 +151,11 @@ public final class Cassettes {
         return names;
     }
 
-    /** Checks every cassette file under the directory, counting entries older than this instance's maxAge. */
+    /**
+     * Checks every cassette file under the directory, counting entries older than this instance's maxAge.
+     *
+     * @return one check per file, in path order
+     */
     public List<CassetteCheck> verify() {
         return CassetteVerifier.files(directory).stream()
                 .map(file -> CassetteVerifier.check(file, maxAge, clock)).toList();
@@ -136,13 +165,22 @@ public final class Cassettes {
      * Checks every cassette file under {@code directory} without changing any: readable JSON, the cassette format,
      * keys that match their requests, fixtures that fit their shapes, no temporary files left by an interrupted write.
      * A file whose name no cassette can have (such as {@code a..b.json}) is {@link CassetteCheck#skipped() skipped}.
+     *
+     * @param directory the directory to walk
+     * @return one check per file, in path order
      */
     public static List<CassetteCheck> verify(Path directory) {
         return CassetteVerifier.files(directory).stream()
                 .map(file -> CassetteVerifier.check(file, null, Clock.systemUTC())).toList();
     }
 
-    /** Facts about one cassette file, read without changing it. */
+    /**
+     * Facts about one cassette file, read without changing it.
+     *
+     * @param file the cassette file
+     * @return its facts
+     * @throws CorruptCassetteException when the file cannot be read as a cassette
+     */
     public static CassetteStats stats(Path file) {
         return CassetteVerifier.stats(file);
     }
@@ -172,14 +210,24 @@ public final class Cassettes {
         private Builder() {
         }
 
-        /** The cassette directory; see {@link CassetteSettings#DIRECTORY} for where it comes from otherwise. */
+        /**
+         * Sets the cassette directory; see {@link CassetteSettings#DIRECTORY} for where it comes from otherwise.
+         *
+         * @param value the directory
+         * @return this builder
+         */
         public Builder directory(Path value) {
             requireUnset(directory, "directory");
             this.directory = Objects.requireNonNull(value, "directory");
             return this;
         }
 
-        /** The mode; see {@link CassetteSettings#MODE} for where it comes from otherwise. */
+        /**
+         * Sets the mode; see {@link CassetteSettings#MODE} for where it comes from otherwise.
+         *
+         * @param value the mode
+         * @return this builder
+         */
         public Builder mode(RecordMode value) {
             requireUnset(mode, "mode");
             this.mode = Objects.requireNonNull(value, "mode");
@@ -187,8 +235,12 @@ public final class Cassettes {
         }
 
         /**
-         * Whether a run that records anything fails, after the cassette is written; see
+         * Sets whether a run that records anything fails, after the cassette is written; see
          * {@link CassetteSettings#FAIL_ON_RECORD} for where it comes from otherwise (on by default on a CI server).
+         *
+         * @param value true to fail a run that records
+         * @return this builder
+         * @since 0.2.0
          */
         public Builder failOnRecord(boolean value) {
             requireUnset(failOnRecord, "failOnRecord");
@@ -196,7 +248,12 @@ public final class Cassettes {
             return this;
         }
 
-        /** The clock that judges {@code maxAge}; the system UTC clock by default. */
+        /**
+         * Sets the clock that judges {@code maxAge}; the system UTC clock by default.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             requireUnset(clock, "clock");
             this.clock = Objects.requireNonNull(value, "clock");
@@ -204,8 +261,11 @@ public final class Cassettes {
         }
 
         /**
-         * Entries older than this are stale: re-recorded in record mode, reported in replay; see
+         * Sets the age beyond which entries are stale: re-recorded in record mode, reported in replay; see
          * {@link CassetteSettings#MAX_AGE} for where it comes from otherwise (none by default).
+         *
+         * @param value the age, positive
+         * @return this builder
          */
         public Builder maxAge(Duration value) {
             requireUnset(maxAge, "maxAge");
@@ -214,8 +274,13 @@ public final class Cassettes {
         }
 
         /**
-         * How long a write waits for the cassette directory's lock, held by another thread or process writing there,
+         * Sets how long a write waits for the cassette directory's lock, held by another thread or process writing
+         * there,
          * before it fails naming the holder; see {@link CassetteSettings#LOCK_TIMEOUT} (60 seconds by default).
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         * @since 0.2.0
          */
         public Builder lockTimeout(Duration value) {
             requireUnset(lockTimeout, "lockTimeout");
@@ -224,9 +289,13 @@ public final class Cassettes {
         }
 
         /**
-         * How soon a recorded entry is written to its file, together with the others recorded meanwhile, so that a
+         * Sets how soon a recorded entry is written to its file, together with the others recorded meanwhile, so that a
          * process killed mid-run loses at most that much; {@link Duration#ZERO} writes only on {@link Cassette#save()}.
          * See {@link CassetteSettings#FLUSH_AFTER} (1 second by default).
+         *
+         * @param value the delay, zero or positive
+         * @return this builder
+         * @since 0.2.0
          */
         public Builder flushAfter(Duration value) {
             requireUnset(flushAfter, "flushAfter");
@@ -234,7 +303,12 @@ public final class Cassettes {
             return this;
         }
 
-        /** Java regular expressions whose matches are redacted, on top of the built-in secret detection. */
+        /**
+         * Adds Java regular expressions whose matches are redacted, on top of the built-in secret detection.
+         *
+         * @param patterns the patterns
+         * @return this builder
+         */
         public Builder redact(String... patterns) {
             requireUnset(redact, "redact");
             this.redact = List.of(patterns);
@@ -242,8 +316,12 @@ public final class Cassettes {
         }
 
         /**
-         * The {@code llmock.json} whose {@code cassettes} section ({@code directory}, {@code maxAge}, {@code redact})
+         * Sets the {@code llmock.json} whose {@code cassettes} section ({@code directory}, {@code maxAge},
+         * {@code redact})
          * is read, below system properties and the environment. Options set on this builder win; patterns add up.
+         *
+         * @param value the configuration
+         * @return this builder
          */
         public Builder config(LlmockConfig value) {
             requireUnset(config, "config");
@@ -252,8 +330,12 @@ public final class Cassettes {
         }
 
         /**
-         * Where the options not set on this builder come from: system properties and the environment by default
+         * Sets where the options not set on this builder come from: system properties and the environment by default
          * (see {@link CassetteSettings}). The JUnit extension passes its configuration parameters this way.
+         *
+         * @param value the sources
+         * @return this builder
+         * @since 0.2.0
          */
         public Builder settings(SettingResolver value) {
             requireUnset(settings, "settings");
@@ -261,6 +343,14 @@ public final class Cassettes {
             return this;
         }
 
+        /**
+         * Builds the cassettes, reading each option not set here from its sources.
+         *
+         * @return the cassettes, immutable and thread-safe
+         * @throws IllegalArgumentException when a duration is out of range or a pattern is not a regular expression
+         * @throws dev.llmock.LlmockException when a source's text is not a valid value, naming the setting and the
+         *     source
+         */
         public Cassettes build() {
             if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
                 throw new IllegalArgumentException(Messages.nonPositiveMaxAge(maxAge));

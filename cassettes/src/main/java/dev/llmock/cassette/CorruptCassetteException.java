@@ -13,9 +13,20 @@ public class CorruptCassetteException extends LlmockException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path path;
+    /** The 1-based line of the problem, or -1 when it has no position. */
     private final int line;
+    /** The 1-based column of the problem, or -1 when it has no position. */
     private final int column;
 
+    /**
+     * A cassette file that cannot be read.
+     *
+     * @param message names the file, the position and how to fix it
+     * @param path the file
+     * @param line the 1-based line of the problem, or -1 when it has no position
+     * @param column the 1-based column of the problem, or -1 when it has no position
+     * @param cause the cause, or null
+     */
     public CorruptCassetteException(String message, Path path, int line, int column, Throwable cause) {
         super(message, cause);
         this.path = path;
@@ -23,16 +34,17 @@ public class CorruptCassetteException extends LlmockException {
         this.column = column;
     }
 
+    /** {@return the file that cannot be read; null after the exception was deserialized} */
     public Path path() {
         return path;
     }
 
-    /** The 1-based line of the problem, or -1 when it has no position. */
+    /** {@return the 1-based line of the problem, or -1 when it has no position} */
     public int line() {
         return line;
     }
 
-    /** The 1-based column of the problem, or -1 when it has no position. */
+    /** {@return the 1-based column of the problem, or -1 when it has no position} */
     public int column() {
         return column;
     }

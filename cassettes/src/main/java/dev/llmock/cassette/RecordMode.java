@@ -27,6 +27,8 @@ public enum RecordMode {
     /**
      * VCR's {@code once}: a cassette that did not exist when it was opened is recorded; an existing one is only
      * replayed, and a request it does not hold fails with {@link ReplayMissException}. The default outside CI.
+     *
+     * @since 0.2.0
      */
     ONCE,
     /** Answers only from the cassette; a request it does not hold fails with {@link ReplayMissException}. */
@@ -42,12 +44,17 @@ public enum RecordMode {
     public static final String MODE_PROPERTY = "llmock.mode";
     /** Environment variable naming the mode: {@value}. */
     public static final String MODE_ENV = "LLMOCK_MODE";
-    /** Environment variable that, when set to anything but {@code false}, makes {@link #REPLAY} the default: {@value}. */
+    /**
+     * Environment variable that, when set to anything but {@code false}, makes {@link #REPLAY} the default:
+     * {@value}.
+     */
     public static final String CI_ENV = "CI";
     /**
      * Environment variables that mark a CI server, when set to anything but {@code false}: the generic {@code CI}
      * and those of Jenkins, Azure Pipelines, TeamCity, GitLab, Buildkite and GitHub Actions (Jenkins and TeamCity
      * do not set {@code CI}).
+     *
+     * @since 0.2.0
      */
     public static final List<String> CI_VARIABLES = List.of(CI_ENV, "JENKINS_URL", "TF_BUILD", "TEAMCITY_VERSION",
             "GITLAB_CI", "BUILDKITE", "GITHUB_ACTIONS");
@@ -59,6 +66,8 @@ public enum RecordMode {
     /**
      * The mode named by {@code text} (a mode or a VCR alias), ignoring case and surrounding blanks.
      *
+     * @param text the mode's name, such as {@code replay} or {@code new_episodes}
+     * @return the mode
      * @throws ConfigException naming the modes and aliases when {@code text} is none of them
      */
     public static RecordMode parse(String text) {
@@ -66,15 +75,17 @@ public enum RecordMode {
     }
 
     /**
-     * The mode in effect: {@code explicit} (an annotation's value) when given, then the parameter {@value #MODE_PROPERTY}
-     * (system property or JUnit configuration parameter), then the environment variable {@value #MODE_ENV}, then
-     * {@link #REPLAY} on a CI server (one of {@link #CI_VARIABLES} is set, and not to {@code false}), else
-     * {@link #ONCE}. The same as {@link SettingResolver#get(dev.llmock.Setting, Object)} with
+     * The mode in effect: {@code explicit} (an annotation's value) when given, then the parameter
+     * {@value #MODE_PROPERTY} (system property or JUnit configuration parameter), then the environment variable
+     * {@value #MODE_ENV}, then {@link #REPLAY} on a CI server (one of {@link #CI_VARIABLES} is set, and not to
+     * {@code false}), else {@link #ONCE}. The same as {@link SettingResolver#get(dev.llmock.Setting, Object)} with
      * {@link CassetteSettings#MODE}.
      *
      * @param explicit   a mode chosen in code, or null/blank for none
      * @param parameters looks up configuration parameters or system properties by name
      * @param env        looks up environment variables by name
+     * @return the mode
+     * @throws ConfigException naming the source and the modes when a source's text is no mode
      */
     public static RecordMode resolve(String explicit, Function<String, String> parameters,
                                      Function<String, String> env) {
@@ -82,7 +93,10 @@ public enum RecordMode {
         return SettingResolver.of(parameters, env).get(CassetteSettings.MODE, chosen);
     }
 
-    /** The name as users write it: {@code once}, {@code replay}, {@code record}, {@code rerecord}, {@code live}. */
+    /**
+     * {@return the name as users write it: {@code once}, {@code replay}, {@code record}, {@code rerecord},
+     * {@code live}}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

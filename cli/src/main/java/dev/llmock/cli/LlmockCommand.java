@@ -24,19 +24,34 @@ import picocli.CommandLine.Command;
         description = "LLM-made test data, deterministic through record/replay cassettes.",
         subcommands = {GenerateCommand.class, CassettesCommand.class, ServeCommand.class, ValidateCommand.class})
 public final class LlmockCommand implements Runnable {
+    /** Exit code of a command that did what it was asked: {@value}. */
     public static final int OK = 0;
+    /** Exit code of a command that failed (a backend, a file, a replay miss), with the message: {@value}. */
     public static final int FAILURE = 1;
+    /** Exit code of bad input the user can fix (an option, a shape, a configuration), with the message: {@value}. */
     public static final int BAD_INPUT = 2;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Runs the command line; log records go to stderr one line each (see {@code internal.ConsoleLoggerFinder}). */
+    /** The top-level command, as {@link #commandLine()} creates it; picocli fills in its spec. */
+    public LlmockCommand() {
+    }
+
+    /**
+     * Runs the command line; log records go to stderr one line each (see {@code internal.ConsoleLoggerFinder}).
+     *
+     * @param args the command line, such as {@code generate --shape ... --count 5}
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, for {@link #main} and for tests. */
+    /**
+     * The configured command line, for {@link #main} and for tests.
+     *
+     * @return a new command line whose {@code execute} returns the exit code
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LlmockCommand());
         commandLine.setExecutionExceptionHandler(LlmockCommand::handle);
@@ -48,6 +63,7 @@ public final class LlmockCommand implements Runnable {
         return commandLine;
     }
 
+    /** Prints the usage: {@code llmock} without a subcommand has nothing else to do. */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -14,21 +14,31 @@ import dev.llmock.BackendException;
  */
 public interface Backend extends AutoCloseable {
 
-    /** The name requests use ({@code "fast"}). */
+    /** {@return the name requests use ({@code "fast"})} */
     String name();
 
-    /** The provider ({@code openai}, {@code ollama}, {@code anthropic}, {@code synthetic}). */
+    /** {@return the provider ({@code openai}, {@code ollama}, {@code anthropic}, {@code synthetic})} */
     String provider();
 
-    /** The model, when known. */
+    /** {@return the model, or null when not known} */
     String model();
 
-    /** What one call can take; the engine sizes batches and concurrency from it. Nothing known by default. */
+    /**
+     * What one call can take; the engine sizes batches and concurrency from it. Nothing known by default.
+     *
+     * @return the limits, {@link BackendLimits#UNKNOWN} by default
+     * @since 0.2.0
+     */
     default BackendLimits limits() {
         return BackendLimits.UNKNOWN;
     }
 
-    /** Whether a call now would go out; false while a circuit breaker is open, so a pool skips this backend. */
+    /**
+     * Whether a call now would go out; false while a circuit breaker is open, so a pool skips this backend.
+     *
+     * @return true by default
+     * @since 0.2.0
+     */
     default boolean acceptsCalls() {
         return true;
     }
@@ -40,9 +50,12 @@ public interface Backend extends AutoCloseable {
      * batches, asks again in smaller parts or with a larger {@link BackendRequest#maxTokens()}.
      *
      * @throws BackendException when the provider fails
+     * @param request what to produce
+     * @return the answer with what it cost
      */
     BackendResponse call(BackendRequest request);
 
+    /** Releases what the backend holds (HTTP clients, executors, a loaded model); nothing by default. */
     @Override
     default void close() {
     }

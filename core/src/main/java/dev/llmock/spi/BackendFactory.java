@@ -11,18 +11,28 @@ import java.util.Set;
  */
 public interface BackendFactory {
 
-    /** The provider name this factory serves, as written in {@code llmock.json}. */
+    /** {@return the provider name this factory serves, as written in {@code llmock.json}} */
     String provider();
 
     /**
      * The keys a backend entry of this provider may carry in {@code llmock.json} besides the common ones (for example
-     * {@code contextSize}); they reach {@link #create} in {@link BackendConfig#options()}. Any other key stays an error.
+     * {@code contextSize}); they reach {@link #create} in {@link BackendConfig#options()}. Any other key stays an
+     * error.
      *
-     * @since 0.1.0
+     * @return the keys; none by default
+     * @since 0.2.0
      */
     default Set<String> optionKeys() {
         return Set.of();
     }
 
+    /**
+     * Creates a backend for one configured entry, its {@code ${VAR}} placeholders resolved.
+     *
+     * @param config the backend's entry
+     * @param context what the backend may use from the engine
+     * @return the backend; the engine closes it
+     * @throws dev.llmock.ConfigException when the entry cannot make a backend, naming the backend and the key
+     */
     Backend create(BackendConfig config, BackendContext context);
 }

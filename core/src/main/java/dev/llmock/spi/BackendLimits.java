@@ -22,13 +22,27 @@ public record BackendLimits(Integer maxTokens, Integer maxConcurrentRequests, In
     /** Nothing known: batches sized by the default token budget, the default concurrency. */
     public static final BackendLimits UNKNOWN = new BackendLimits(null, null, null);
 
+    /**
+     * Checks the limits.
+     *
+     * @param maxTokens the output token budget of one call, or null when unknown (the engine plans with 4096)
+     * @param maxConcurrentRequests calls it takes at once, or null for the engine's default (4)
+     * @param recordsPerCall records it prefers in one call (a generator in code wants large batches), or null to
+     *     size batches by {@code maxTokens} and the estimated tokens per record (network models)
+     * @throws IllegalArgumentException when a limit is below 1
+     */
     public BackendLimits {
         positive("maxTokens", maxTokens);
         positive("maxConcurrentRequests", maxConcurrentRequests);
         positive("recordsPerCall", recordsPerCall);
     }
 
-    /** The limits a configured backend states: its {@code maxTokens} and {@code maxConcurrentRequests}. */
+    /**
+     * The limits a configured backend states: its {@code maxTokens} and {@code maxConcurrentRequests}.
+     *
+     * @param config the backend's entry
+     * @return the limits; {@code recordsPerCall} unknown
+     */
     public static BackendLimits of(BackendConfig config) {
         return new BackendLimits(config.maxTokens(), config.maxConcurrentRequests(), null);
     }

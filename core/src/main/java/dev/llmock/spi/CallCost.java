@@ -18,10 +18,27 @@ import java.util.Objects;
  * @param truncated        whether the output stopped at the output token limit; the engine then asks again with
  *                         fewer records or a larger budget rather than use half an answer
  * @since 0.2.0
+ * @serial exclude
  */
+// Excluded from the serialized-form page: javadoc 17 asks for comments on a Serializable record's private fields
+// (JDK-8275199, fixed in 18), although its serial form is exactly its components, documented above.
 public record CallCost(String backend, String provider, String model, int attempts, int retries, Long promptTokens,
                        Long completionTokens, boolean truncated) implements Serializable {
 
+    /**
+     * Checks the cost.
+     *
+     * @param backend the name of the backend that made the call (for a pool: the member, or its fallback)
+     * @param provider that backend's provider
+     * @param model the model that answered (providers may name it more exactly than configured), or null
+     * @param attempts attempts made, retries included; 0 when no call went out (an open circuit breaker)
+     * @param retries attempts that failed and were tried again within this call
+     * @param promptTokens tokens in the prompt, or null when the provider does not say
+     * @param completionTokens tokens in the answer, or null when the provider does not say
+     * @param truncated whether the output stopped at the output token limit; the engine then asks again with
+     *     fewer records or a larger budget rather than use half an answer
+     * @throws IllegalArgumentException when attempts or retries are negative
+     */
     public CallCost {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(provider, "provider");
@@ -31,7 +48,12 @@ public record CallCost(String backend, String provider, String model, int attemp
         }
     }
 
-    /** One attempt of {@code backend} with its configured model, no retry, tokens unknown. */
+    /**
+     * One attempt of {@code backend} with its configured model, no retry, tokens unknown.
+     *
+     * @param backend the backend that made the call
+     * @return the cost
+     */
     public static CallCost of(Backend backend) {
         return new CallCost(backend.name(), backend.provider(), backend.model(), 1, 0, null, null, false);
     }

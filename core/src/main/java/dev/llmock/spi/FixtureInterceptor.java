@@ -22,20 +22,33 @@ import dev.llmock.ProgressListener;
 @FunctionalInterface
 public interface FixtureInterceptor {
 
+    /**
+     * Handles one request: answers it, or passes it on through {@link Chain#proceed} and returns what comes back.
+     *
+     * @param chain the request and the rest of the chain
+     * @return the fixture for {@code chain.request()}
+     */
     Fixture intercept(Chain chain);
 
-    /** The rest of the chain. */
+    /**
+     * The rest of the chain.
+     *
+     * @since 0.1.0
+     */
     interface Chain {
+        /** {@return the request as the previous interceptor passed it on} */
         FixtureRequest request();
 
         /**
          * Passes the (possibly changed) request to the next interceptor, and finally to the backends.
          *
          * @throws IllegalStateException when this interceptor already proceeded
+         * @param request the request to pass on
+         * @return the fixture the rest of the chain produced
          */
         Fixture proceed(FixtureRequest request);
 
-        /** Where the request reports progress. */
+        /** {@return where the request reports progress} */
         ProgressListener progress();
     }
 }

@@ -40,42 +40,47 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LlmockExtension.class)
 public @interface Generated {
 
-    /** An LLMockApi template or JSON Schema; empty derives the shape from the parameter's type. */
+    /** {@return an LLMockApi template or JSON Schema; empty derives the shape from the parameter's type} */
     String shape() default "";
 
-    /** A classpath resource holding the shape, e.g. {@code shapes/user.json}. */
+    /** {@return A classpath resource holding the shape, e.g. {@code shapes/user.json}} */
     String shapeResource() default "";
 
-    /** How many records; more than 1 needs a {@code List<T>}, {@code Set<T>}, {@code T[]} or {@code Stream<T>}. */
+    /**
+     * {@return how many records; more than 1 needs a {@code List<T>}, {@code Set<T>}, {@code T[]} or {@code Stream<T>}}
+     */
     int count() default 1;
 
-    /** The backend name: empty for the configured default, {@code "auto"} to route by complexity. */
+    /** {@return the backend name: empty for the configured default, {@code "auto"} to route by complexity} */
     String backend() default "";
 
-    /** A backend that enriches the first stage's output (sequential enhancement); empty for none. */
+    /** {@return A backend that enriches the first stage's output (sequential enhancement); empty for none} */
     String enrich() default "";
 
-    /** A backend that validates and repairs the output; empty for none. */
+    /** {@return A backend that validates and repairs the output; empty for none} */
     String validate() default "";
 
-    /** Backends that each answer the same request; the answer closest to the others wins (consensus). */
+    /**
+     * {@return backends that each answer the same request; the answer closest to the others wins (consensus); empty for
+     * none}
+     */
     String[] consensus() default {};
 
-    /** The backend that corrects violations found by the checks or the validator; empty uses the producer. */
+    /** {@return the backend that corrects violations found by the checks or the validator; empty uses the producer} */
     String corrector() default "";
 
-    /** A backend that gets one last try when {@code maxAttempts} are used up; empty for none. */
+    /** {@return A backend that gets one last try when {@code maxAttempts} are used up; empty for none} */
     String finalBackend() default "";
 
-    /** Extra instructions for LLM backends. */
+    /** {@return extra instructions for LLM backends; empty for none} */
     String prompt() default "";
 
-    /** Rules in words that every record must satisfy. */
+    /** {@return rules in words that every record must satisfy} */
     String[] rules() default {};
 
-    /** Attempts at valid output per stage, repairs included. */
+    /** {@return the attempts at valid output per stage, repairs included} */
     int maxAttempts() default 3;
 
-    /** A fixed variant; by default (-1) repeated identical requests in one test get variants 0, 1, 2 ... */
+    /** {@return A fixed variant; by default (-1) repeated identical requests in one test get variants 0, 1, 2 ..} */
     int variant() default -1;
 }

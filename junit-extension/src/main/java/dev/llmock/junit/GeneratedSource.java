@@ -40,30 +40,50 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ArgumentsSource(GeneratedArgumentsProvider.class)
 public @interface GeneratedSource {
 
+    /**
+     * {@return an LLMockApi template or JSON Schema; empty when {@link #shapeResource()} or {@link #openApi()} gives
+     * the
+     * shape}
+     */
     String shape() default "";
 
+    /** {@return a classpath resource holding the shape, e.g. {@code shapes/user.json}; empty for none} */
     String shapeResource() default "";
 
     /**
-     * An OpenAPI description (3.0 or 3.1; a classpath resource, else a file) whose {@link #operation()}'s request
-     * body schema is the shape.
+     * {@return an OpenAPI description (3.0 or 3.1; a classpath resource, else a file) whose {@link #operation()}'s
+     * request
+     * body schema is the shape; empty for none}
+     *
+     * @since 0.2.0
      */
     String openApi() default "";
 
-    /** With {@link #openApi()}: the {@code operationId} (or {@code "METHOD /path"}) whose request body to generate. */
+    /**
+     * {@return with {@link #openApi()}: the {@code operationId} (or {@code "METHOD /path"}) whose request body to
+     * generate}
+     *
+     * @since 0.2.0
+     */
     String operation() default "";
 
-    /** For {@code VALID}: how many records. */
+    /** {@return for {@code VALID}: how many records} */
     int count() default 5;
 
-    /** For {@code EDGE}/{@code INVALID}: at most this many cases; 0 gives every case. */
+    /** {@return for {@code EDGE}/{@code INVALID}: at most this many cases; 0 gives every case} */
     int maxCases() default 0;
 
+    /** {@return the backend name for {@code VALID} records: empty for the configured default} */
     String backend() default "";
 
+    /** {@return which cases to produce; {@link Kind#VALID} by default} */
     Kind kind() default Kind.VALID;
 
-    /** Which cases to produce. */
+    /**
+     * Which cases to produce.
+     *
+     * @since 0.1.0
+     */
     enum Kind {
         /** Realistic records that fit the shape. */
         VALID,

@@ -23,7 +23,13 @@ public final class LlmockAssertions {
     private LlmockAssertions() {
     }
 
-    /** JSON text, a {@link JsonNode}, or any object Jackson can serialise. */
+    /**
+     * Starts an assertion on JSON text, a {@link JsonNode}, or any object Jackson can serialise.
+     *
+     * @param actual the value to check, or null
+     * @return the assertion
+     * @throws AssertionError when {@code actual} is text that does not parse as JSON
+     */
     public static ShapeAssert assertThat(Object actual) {
         return new ShapeAssert(toJson(actual));
     }
@@ -46,12 +52,23 @@ public final class LlmockAssertions {
         return Json.MAPPER.valueToTree(actual);
     }
 
-    /** Asserts that JSON fits a shape, failing with every violation by JSON Pointer. */
+    /**
+     * Asserts that JSON fits a shape, failing with every violation by JSON Pointer.
+     *
+     * @since 0.1.0
+     */
     public static final class ShapeAssert extends AbstractAssert<ShapeAssert, JsonNode> {
         ShapeAssert(JsonNode actual) {
             super(actual, ShapeAssert.class);
         }
 
+        /**
+         * Verifies that the JSON fits {@code shape}.
+         *
+         * @param shape the shape
+         * @return this assertion
+         * @throws AssertionError listing every violation by JSON Pointer when it does not fit
+         */
         public ShapeAssert conformsTo(Shape shape) {
             isNotNull();
             List<Violation> violations = shape.validate(actual);
@@ -65,12 +82,24 @@ public final class LlmockAssertions {
             return this;
         }
 
-        /** A template or JSON Schema. */
+        /**
+         * Verifies that the JSON fits a template or JSON Schema.
+         *
+         * @param shape the template or JSON Schema
+         * @return this assertion
+         * @throws AssertionError listing every violation by JSON Pointer when it does not fit
+         */
         public ShapeAssert conformsTo(String shape) {
             return conformsTo(Shape.parse(shape));
         }
 
-        /** The shape of a Java type. */
+        /**
+         * Verifies that the JSON fits the shape of a Java type.
+         *
+         * @param type the type
+         * @return this assertion
+         * @throws AssertionError listing every violation by JSON Pointer when it does not fit
+         */
         public ShapeAssert conformsTo(Type type) {
             return conformsTo(Shape.of(type));
         }

@@ -57,7 +57,8 @@ public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallb
     /**
      * Configures an extension for {@code @RegisterExtension} in a static field.
      *
-     * @since 0.1.0
+     * @return a new builder
+     * @since 0.2.0
      */
     public static Builder newBuilder() {
         return new Builder();
@@ -100,7 +101,7 @@ public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallb
     /**
      * Settings for one test class, in code; each option once, the rest as {@link LlmockSettings} describes.
      *
-     * @since 0.1.0
+     * @since 0.2.0
      */
     public static final class Builder {
         private Supplier<LlmockConfig> config;
@@ -113,16 +114,25 @@ public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallb
         private Builder() {
         }
 
-        /** The configuration, e.g. from {@link LlmockConfig#newBuilder()}, instead of {@code llmock.json}. */
+        /**
+         * Sets the configuration, e.g. from {@link LlmockConfig#newBuilder()}, instead of {@code llmock.json}.
+         *
+         * @param value the configuration
+         * @return this builder
+         */
         public Builder config(LlmockConfig value) {
             Objects.requireNonNull(value, "config");
             return config(() -> value);
         }
 
         /**
-         * The configuration, made when the class first needs it: after the class's other extensions started what it
+         * Sets the configuration, made when the class first needs it: after the class's other extensions started what
+         * it
          * points at, e.g. {@code () -> LlmockConfig.newBuilder()...baseUrl(ollama.getEndpoint())...build()} with a
          * Testcontainers container.
+         *
+         * @param value makes the configuration, once per class
+         * @return this builder
          */
         public Builder config(Supplier<LlmockConfig> value) {
             requireUnset(config, "config");
@@ -130,28 +140,48 @@ public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallb
             return this;
         }
 
-        /** The record mode, instead of {@value RecordMode#MODE_PROPERTY} and {@value RecordMode#MODE_ENV}. */
+        /**
+         * Sets the record mode, instead of {@value RecordMode#MODE_PROPERTY} and {@value RecordMode#MODE_ENV}.
+         *
+         * @param value the mode
+         * @return this builder
+         */
         public Builder mode(RecordMode value) {
             requireUnset(mode, "mode");
             this.mode = Objects.requireNonNull(value, "mode");
             return this;
         }
 
-        /** Where the class's cassette is, instead of {@link CassetteSettings#DIRECTORY}'s sources. */
+        /**
+         * Sets where the class's cassette is, instead of {@link CassetteSettings#DIRECTORY}'s sources.
+         *
+         * @param value the directory
+         * @return this builder
+         */
         public Builder cassettesDirectory(Path value) {
             requireUnset(cassettesDirectory, "cassettesDirectory");
             this.cassettesDirectory = Objects.requireNonNull(value, "cassettesDirectory");
             return this;
         }
 
-        /** The cassette's name (file {@code <name>.json}) instead of the test class's fully qualified name. */
+        /**
+         * Sets the cassette's name (file {@code <name>.json}) instead of the test class's fully qualified name.
+         *
+         * @param value the name
+         * @return this builder
+         */
         public Builder cassette(String value) {
             requireUnset(cassette, "cassette");
             this.cassette = Objects.requireNonNull(value, "cassette");
             return this;
         }
 
-        /** Entries older than this are stale, instead of {@link CassetteSettings#MAX_AGE}'s sources. */
+        /**
+         * Sets the age beyond which entries are stale, instead of {@link CassetteSettings#MAX_AGE}'s sources.
+         *
+         * @param value the age, positive
+         * @return this builder
+         */
         public Builder maxAge(Duration value) {
             requireUnset(maxAge, "maxAge");
             this.maxAge = Objects.requireNonNull(value, "maxAge");
@@ -159,8 +189,12 @@ public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallb
         }
 
         /**
-         * The mapper that turns fixtures into the parameters' and fields' types (your application's, with its modules
+         * Sets the mapper that turns fixtures into the parameters' and fields' types (your application's, with its
+         * modules
          * and features); by default one with every Jackson module on the class path.
+         *
+         * @param value the mapper
+         * @return this builder
          */
         public Builder objectMapper(ObjectMapper value) {
             requireUnset(objectMapper, "objectMapper");
@@ -168,6 +202,11 @@ public final class LlmockExtension implements BeforeAllCallback, BeforeEachCallb
             return this;
         }
 
+        /**
+         * Builds the extension.
+         *
+         * @return the extension, for a {@code static} field annotated {@code @RegisterExtension}
+         */
         public LlmockExtension build() {
             return new LlmockExtension(new ExtensionSettings(config, mode, cassettesDirectory, cassette, maxAge,
                     objectMapper));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each setting overrides the configuration parameter ({@code junit-platform.properties} or {@code -D}), which
  * overrides the {@code LLMOCK_*} environment variable.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 @Documented
 @Inherited
@@ -28,15 +28,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LlmockExtension.class)
 public @interface LlmockSettings {
 
-    /** Path of an {@code llmock.json} for this class; empty uses {@code llmock.config} or the classpath. */
+    /** {@return path of an {@code llmock.json} for this class; empty uses {@code llmock.config} or the classpath} */
     String config() default "";
 
     /**
-     * {@code once}, {@code replay}, {@code record}, {@code rerecord} or {@code live} (or VCR's {@code none},
-     * {@code new_episodes}, {@code all}); empty uses {@code llmock.mode}.
+     * {@return {@code once}, {@code replay}, {@code record}, {@code rerecord} or {@code live} (or VCR's {@code none},
+     * {@code new_episodes}, {@code all}); empty uses {@code llmock.mode}}
      */
     String mode() default "";
 
-    /** The cassette name (file {@code <name>.json}); empty uses the test class's fully qualified name. */
+    /** {@return the cassette name (file {@code <name>.json}); empty uses the test class's fully qualified name} */
     String cassette() default "";
 }

@@ -12,6 +12,10 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class LlmockSummaryListener implements TestExecutionListener {
 
+    /** The listener, as the JUnit Platform's service loader creates it. */
+    public LlmockSummaryListener() {
+    }
+
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         String summary = RunSummary.INSTANCE.drain();

@@ -13,7 +13,7 @@ package dev.llmock.llamacpp;
  * The output is held to the shape's JSON Schema by a grammar while the model writes it, so every answer is JSON of
  * the right structure; the same request (and so the same seed) gives the same answer.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class LlamaCpp {
     /** The provider name in {@code llmock.json}: {@value}. */

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param in       {@code path}, {@code query}, {@code header} or {@code cookie}
  * @param required whether a request must carry it (path parameters always)
  * @param schema   its complete JSON Schema ({@code {}} when the description gives none)
- * @since 0.1.0
+ * @since 0.2.0
  */
 public record OpenApiParameter(String name, String in, boolean required, ObjectNode schema) {
 }

@@ -8,14 +8,20 @@ import java.util.Optional;
  *
  * @param required whether a request must have one
  * @param content  one entry per media type, in the order of the description
- * @since 0.1.0
+ * @since 0.2.0
  */
 public record OpenApiRequestBody(boolean required, List<OpenApiContent> content) {
+    /**
+     * Copies the content, so the body stays immutable.
+     *
+     * @param required whether a request must have one
+     * @param content one entry per media type, in the order of the description
+     */
     public OpenApiRequestBody {
         content = List.copyOf(content);
     }
 
-    /** The JSON media type, else the first one. */
+    /** {@return the JSON media type, else the first one} */
     public Optional<OpenApiContent> preferred() {
         return content.stream().filter(OpenApiContent::json).findFirst().or(() -> content.stream().findFirst());
     }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * External references are read (relative to the file) and folded in; Swagger 2.0 is read when
  * {@code io.swagger.parser.v3:swagger-parser-v2-converter} is on the classpath. Instances are immutable.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class OpenApiSpec {
     private final String source;
@@ -43,13 +43,21 @@ public final class OpenApiSpec {
     /**
      * Reads a description from a file, else from a resource of the context class loader.
      *
+     * @param location a file path, else a classpath resource, such as {@code petstore.yaml}
+     * @return the description's operations
      * @throws OpenApiException when it is missing or not an OpenAPI description, saying what the parser found
      */
     public static OpenApiSpec load(String location) {
         return of(SpecReader.read(Objects.requireNonNull(location, "location")));
     }
 
-    /** Reads a description from a file. */
+    /**
+     * Reads a description from a file.
+     *
+     * @param file the description
+     * @return the description's operations
+     * @throws OpenApiException when it is missing or not an OpenAPI description, saying what the parser found
+     */
     public static OpenApiSpec load(Path file) {
         return of(SpecReader.read(Objects.requireNonNull(file, "file")));
     }
@@ -58,17 +66,17 @@ public final class OpenApiSpec {
         return new OpenApiSpec(spec.source(), OperationReader.read(spec), spec.messages());
     }
 
-    /** Where it was read from, as given. */
+    /** {@return where it was read from, as given} */
     public String source() {
         return source;
     }
 
-    /** {@code info.title}. */
+    /** {@return the description's {@code info.title}} */
     public String title() {
         return title;
     }
 
-    /** The {@code openapi} version it declares, e.g. {@code 3.0.0}. */
+    /** {@return the {@code openapi} version it declares, e.g. {@code 3.0.0}} */
     public String version() {
         return version;
     }
@@ -76,6 +84,8 @@ public final class OpenApiSpec {
     /**
      * Every operation: paths in the order of the description, and per path GET, PUT, POST, DELETE, OPTIONS, HEAD,
      * PATCH, TRACE.
+     *
+     * @return the operations
      */
     public List<OpenApiOperation> operations() {
         return operations;
@@ -84,6 +94,8 @@ public final class OpenApiSpec {
     /**
      * The operation with this {@code operationId} (or {@code METHOD path} when it has none).
      *
+     * @param id the {@code operationId}, or {@code METHOD path}
+     * @return the operation
      * @throws OpenApiException naming the operations there are
      */
     public OpenApiOperation operation(String id) {
@@ -92,12 +104,12 @@ public final class OpenApiSpec {
                         operations.stream().map(OpenApiOperation::id).collect(Collectors.toList()))));
     }
 
-    /** The names of the webhooks it describes (OpenAPI 3.1); the API calls them, so they are not served. */
+    /** {@return the names of the webhooks it describes (OpenAPI 3.1); the API calls them, so they are not served} */
     public List<String> webhooks() {
         return webhooks;
     }
 
-    /** What the parser found wrong but could read past, in its words. */
+    /** {@return what the parser found wrong but could read past, in its words} */
     public List<String> warnings() {
         return warnings;
     }

@@ -22,7 +22,7 @@ import java.util.Objects;
  * api.context().put("/customers", customer);   // a @Generated Customer, say
  * }</pre>
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class ApiContext {
     private final ContextStore store;
@@ -33,6 +33,7 @@ public final class ApiContext {
         this.name = Objects.requireNonNull(name, "name");
     }
 
+    /** {@return the context's name} */
     public String name() {
         return name;
     }
@@ -42,6 +43,9 @@ public final class ApiContext {
      * (the path under {@value LlmockMockApi#PATH_PREFIX}, e.g. {@code /customers}), under its {@code id} field (or
      * {@code <noun>Id}, e.g. {@code customerId}).
      *
+     * @param collection the collection's path, such as {@code /customers}
+     * @param entity the entity, with an id
+     * @return this context
      * @throws IllegalArgumentException when the entity is not an object or has no id
      */
     public ApiContext put(String collection, Object entity) {
@@ -54,7 +58,12 @@ public final class ApiContext {
         return this;
     }
 
-    /** The entities the context knows in {@code collection}, the most recently touched last. */
+    /**
+     * The entities the context knows in {@code collection}, the most recently touched last.
+     *
+     * @param collection the collection's path, such as {@code /customers}
+     * @return copies of the entities; empty when the collection holds none
+     */
     public List<JsonNode> entities(String collection) {
         List<JsonNode> result = new ArrayList<>();
         store.find(name).ifPresent(state -> state.list(normalized(collection)).forEach(result::add));

@@ -24,10 +24,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * defaults, as {@code CassetteSettings} lists them. The instance is shared, so classes using it must not run
  * concurrently; {@link LlmockWireMockExtension} has no such limit.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class LlmockCassettePerClass implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     private final ClassCassettes cassettes = new ClassCassettes(LlmockWireMock.shared(), null, null, null);
+
+    /** The extension, as {@code @ExtendWith} creates it, on the instance WireMock's extension loading shares. */
+    public LlmockCassettePerClass() {
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -50,11 +50,19 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
     /** The catch-all stub's priority; stubs with a smaller number (the default is 5) win: {@value}. */
     public static final int PRIORITY = 1000;
 
-    /** Where API contexts are listed and cleared: {@value}. */
+    /**
+     * Where API contexts are listed and cleared: {@value}.
+     *
+     * @since 0.2.0
+     */
     public static final String CONTEXTS_PATH = "/api/contexts";
 
     private static final UUID STUB_ID = UUID.nameUUIDFromBytes(NAME.getBytes(StandardCharsets.UTF_8));
-    /** Where GraphQL queries are answered besides {@value #PATH_PREFIX}{@code /graphql}: {@value}. */
+    /**
+     * Where GraphQL queries are answered besides {@value #PATH_PREFIX}{@code /graphql}: {@value}.
+     *
+     * @since 0.2.0
+     */
     public static final String GRAPHQL_PATH = "/graphql";
 
     private static final UUID GRAPHQL_STUB_ID = UUID.nameUUIDFromBytes(GRAPHQL_PATH.getBytes(StandardCharsets.UTF_8));
@@ -78,7 +86,11 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
         return NAME;
     }
 
-    /** The catch-all stub: any method, any path under {@value #PATH_PREFIX}, answered by this extension. */
+    /**
+     * The catch-all stub: any method, any path under {@value #PATH_PREFIX}, answered by this extension.
+     *
+     * @return a new stub mapping
+     */
     public static StubMapping stub() {
         StubMapping stub = any(urlPathMatching(PATH_PREFIX + "(/.*)?"))
                 .atPriority(PRIORITY)

@@ -44,6 +44,8 @@ public final class LlmockResponseTransformer implements ResponseDefinitionTransf
      * Parameter naming parts of the request left out of the cassette key, besides {@code cassettes.ignore} in
      * {@code llmock.json}: {@code body.<field path>}, {@code query.<name>}, {@code header.<name>}, as a string
      * (several separated by commas) or a list: {@value}.
+     *
+     * @since 0.2.0
      */
     public static final String IGNORE = "ignore";
 

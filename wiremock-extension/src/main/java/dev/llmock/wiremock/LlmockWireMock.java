@@ -56,14 +56,24 @@ public final class LlmockWireMock implements AutoCloseable {
     /**
      * Request header naming the test a request belongs to, for its cassette entry: {@value}. Needed only when tests
      * run concurrently against one server; see {@link LlmockWireMockExtension#testLabel()}.
+     *
+     * @since 0.2.0
      */
     public static final String TEST_HEADER = "X-Llmock-Test";
     /** Request bodies larger than this many bytes are answered with 413, unless configured: {@value}. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-    /** API contexts kept at once unless configured: {@value}. */
+    /**
+     * API contexts kept at once unless configured: {@value}.
+     *
+     * @since 0.2.0
+     */
     public static final int DEFAULT_MAX_CONTEXTS = ContextStore.DEFAULT_MAX_CONTEXTS;
-    /** Entities kept per API context unless configured: {@value}. */
+    /**
+     * Entities kept per API context unless configured: {@value}.
+     *
+     * @since 0.2.0
+     */
     public static final int DEFAULT_MAX_CONTEXT_ENTITIES = ContextStore.DEFAULT_MAX_ENTITIES;
 
     private static final AtomicReference<LlmockWireMock> SHARED = new AtomicReference<>();
@@ -118,6 +128,12 @@ public final class LlmockWireMock implements AutoCloseable {
         this.openApiExtension = openApi == null ? null : new OpenApiExtension(openApi);
     }
 
+    /**
+     * A new builder; with no option set, the configuration is {@link LlmockConfig#load()} and the cassette
+     * {@value #DEFAULT_CASSETTE} in the default directory.
+     *
+     * @return a new builder
+     */
     public static Builder newBuilder() {
         return new Builder();
     }
@@ -141,12 +157,12 @@ public final class LlmockWireMock implements AutoCloseable {
         }
     }
 
-    /** The response transformer, named {@value LlmockResponseTransformer#NAME}. */
+    /** {@return the response transformer, named {@value LlmockResponseTransformer#NAME}} */
     public LlmockResponseTransformer transformer() {
         return transformer;
     }
 
-    /** The catch-all mock API under {@value LlmockMockApi#PATH_PREFIX}. */
+    /** {@return the catch-all mock API under {@value LlmockMockApi#PATH_PREFIX}} */
     public LlmockMockApi mockApi() {
         return mockApi;
     }
@@ -154,6 +170,8 @@ public final class LlmockWireMock implements AutoCloseable {
     /**
      * The extensions, for {@code wireMockConfig().extensions(llmock.extensions())}: the transformer, the mock API,
      * and the OpenAPI operations when descriptions were given ({@link Builder#openApi(String)}).
+     *
+     * @return a new array of the extensions
      */
     public Extension[] extensions() {
         return openApi == null ? new Extension[] {transformer, mockApi}
@@ -168,21 +186,27 @@ public final class LlmockWireMock implements AutoCloseable {
     /**
      * The operations served from the OpenAPI descriptions, one line each for people to read, e.g.
      * {@code GET /v1/pets/{petId} -> 200 application/json (showPetById, petstore.yaml)}; empty without descriptions.
+     *
+     * @return the operations, one line each
+     * @since 0.2.0
      */
     public List<String> openApiOperations() {
         return openApi == null ? List.of() : openApi.describe();
     }
 
+    /** {@return the configuration the engine was built with} */
     public LlmockConfig config() {
         return config;
     }
 
-    /** The cassette in use, or null when there is none ({@link RecordMode#LIVE} is still a cassette, not null). */
+    /**
+     * {@return the cassette in use, or null when there is none ({@link RecordMode#LIVE} is still a cassette, not null)}
+     */
     public Cassette cassette() {
         return cassette.get();
     }
 
-    /** The record mode of the cassette in use. */
+    /** {@return the record mode of the cassette in use; {@link RecordMode#LIVE} when there is none} */
     public RecordMode mode() {
         Cassette current = cassette.get();
         return current == null ? RecordMode.LIVE : current.mode();
@@ -197,23 +221,36 @@ public final class LlmockWireMock implements AutoCloseable {
     /**
      * The API context {@code name} of the mock API, to put a test's own entities into it or to read what requests
      * left there; created empty on first use.
+     *
+     * @param name the context's name
+     * @return a view of the context
+     * @since 0.2.0
      */
     public ApiContext context(String name) {
         contexts.stateOf(name);
         return new ApiContext(contexts, name);
     }
 
-    /** The context of mock API requests that name none, or null when there is none. */
+    /**
+     * {@return the context of mock API requests that name none, or null when there is none}
+     *
+     * @since 0.2.0
+     */
     public String defaultContext() {
         return apiFeatures.defaultContext();
     }
 
-    /** Largest request body answered; longer ones get 413. */
+    /** {@return largest request body answered; longer ones get 413} */
     public long maxBodyBytes() {
         return maxBodyBytes;
     }
 
-    /** Writes what was recorded to the cassette file (merged with the file on disk, atomically). */
+    /**
+     * Writes what was recorded to the cassette file (merged with the file on disk, atomically).
+     *
+     * @return whether the file was written
+     * @throws dev.llmock.cassette.CorruptCassetteException when the file on disk cannot be read; it is left untouched
+     */
     public boolean save() {
         Cassette current = cassette.get();
         return current != null && current.save();
@@ -297,35 +334,61 @@ public final class LlmockWireMock implements AutoCloseable {
         private Builder() {
         }
 
-        /** The configuration; {@link LlmockConfig#load()} by default. */
+        /**
+         * Sets the configuration; {@link LlmockConfig#load()} by default.
+         *
+         * @param value the configuration
+         * @return this builder
+         */
         public Builder config(LlmockConfig value) {
             requireUnset(config, "config");
             this.config = Objects.requireNonNull(value, "config");
             return this;
         }
 
-        /** Ready cassettes (directory and mode); otherwise built from {@link #cassettes(Path)} and {@link #mode}. */
+        /**
+         * Sets ready cassettes (directory and mode); otherwise built from {@link #cassettes(Path)} and {@link #mode}.
+         *
+         * @param value the cassettes
+         * @return this builder
+         */
         public Builder cassettes(Cassettes value) {
             requireUnset(cassettes, "cassettes");
             this.cassettes = Objects.requireNonNull(value, "cassettes");
             return this;
         }
 
-        /** The cassette directory; otherwise as {@link CassetteSettings#DIRECTORY} says. */
+        /**
+         * Sets the cassette directory; otherwise as {@link CassetteSettings#DIRECTORY} says.
+         *
+         * @param directoryPath the directory
+         * @return this builder
+         */
         public Builder cassettes(Path directoryPath) {
             requireUnset(directory, "cassettes directory");
             this.directory = Objects.requireNonNull(directoryPath, "directory");
             return this;
         }
 
-        /** The record mode; by default from {@code llmock.mode}, {@code LLMOCK_MODE}, {@code CI}. */
+        /**
+         * Sets the record mode; by default from {@code llmock.mode}, {@code LLMOCK_MODE}, {@code CI}.
+         *
+         * @param value the mode
+         * @return this builder
+         */
         public Builder mode(RecordMode value) {
             requireUnset(mode, "mode");
             this.mode = Objects.requireNonNull(value, "mode");
             return this;
         }
 
-        /** The cassette's name (its file is {@code <name>.json}); {@value LlmockWireMock#DEFAULT_CASSETTE} by default. */
+        /**
+         * Sets the cassette's name (its file is {@code <name>.json}); {@value LlmockWireMock#DEFAULT_CASSETTE} by
+         * default.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder cassette(String name) {
             requireUnset(cassette, "cassette");
             this.cassette = Objects.requireNonNull(name, "cassette");
@@ -338,14 +401,27 @@ public final class LlmockWireMock implements AutoCloseable {
             return this;
         }
 
-        /** The seed generated values derive from; 0 by default. */
+        /**
+         * Sets the seed generated values derive from; 0 by default.
+         *
+         * @param value the seed
+         * @return this builder
+         */
         public Builder seed(long value) {
             requireUnset(seed, "seed");
             this.seed = value;
             return this;
         }
 
-        /** Request bodies longer than this are answered with 413; {@value LlmockWireMock#DEFAULT_MAX_BODY_BYTES} by default. */
+        /**
+         * Sets the size beyond which request bodies are answered with 413;
+         * {@value LlmockWireMock#DEFAULT_MAX_BODY_BYTES} by
+         * default.
+         *
+         * @param value the largest body answered, in bytes
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is negative
+         */
         public Builder maxBodyBytes(long value) {
             requireUnset(maxBodyBytes, "maxBodyBytes");
             if (value < 0) {
@@ -360,13 +436,24 @@ public final class LlmockWireMock implements AutoCloseable {
          * resource) under its first server's path; may be called for several descriptions. Needs
          * {@code dev.llmock:llmock-openapi} on the classpath.
          *
+         * @param location the description's file or classpath resource
+         * @return this builder
          * @throws IllegalStateException when {@code llmock-openapi} is missing
+         * @since 0.2.0
          */
         public Builder openApi(String location) {
             return openApi(location, null);
         }
 
-        /** As {@link #openApi(String)}, with its paths under {@code basePath} instead of its server's path. */
+        /**
+         * As {@link #openApi(String)}, with its paths under {@code basePath} instead of its server's path.
+         *
+         * @param location the description's file or classpath resource
+         * @param basePath the path the operations are served under, or null for the server's path
+         * @return this builder
+         * @throws IllegalStateException when {@code llmock-openapi} is missing
+         * @since 0.2.0
+         */
         public Builder openApi(String location, String basePath) {
             OpenApiSupport.require();
             openApi.add(new OpenApiMocks.Source(Objects.requireNonNull(location, "location"), basePath));
@@ -374,8 +461,12 @@ public final class LlmockWireMock implements AutoCloseable {
         }
 
         /**
-         * The API context of mock API requests that name none ({@code ?context=} or {@code X-Api-Context}); by
+         * Sets the API context of mock API requests that name none ({@code ?context=} or {@code X-Api-Context}); by
          * default they belong to none.
+         *
+         * @param name the context's name
+         * @return this builder
+         * @since 0.2.0
          */
         public Builder context(String name) {
             requireUnset(context, "context");
@@ -383,14 +474,28 @@ public final class LlmockWireMock implements AutoCloseable {
             return this;
         }
 
-        /** API contexts kept at once, the least used dropped beyond; {@value LlmockWireMock#DEFAULT_MAX_CONTEXTS} by default. */
+        /**
+         * Sets how many API contexts are kept at once, the least used dropped beyond;
+         * {@value LlmockWireMock#DEFAULT_MAX_CONTEXTS} by default.
+         *
+         * @param value the limit, at least 1
+         * @return this builder
+         * @since 0.2.0
+         */
         public Builder maxContexts(int value) {
             requireUnset(maxContexts, "maxContexts");
             this.maxContexts = positive(value, "maxContexts");
             return this;
         }
 
-        /** Entities kept per API context, the least recently touched dropped beyond; {@value LlmockWireMock#DEFAULT_MAX_CONTEXT_ENTITIES} by default. */
+        /**
+         * Sets how many entities are kept per API context, the least recently touched dropped beyond;
+         * {@value LlmockWireMock#DEFAULT_MAX_CONTEXT_ENTITIES} by default.
+         *
+         * @param value the limit, at least 1
+         * @return this builder
+         * @since 0.2.0
+         */
         public Builder maxContextEntities(int value) {
             requireUnset(maxContextEntities, "maxContextEntities");
             this.maxContextEntities = positive(value, "maxContextEntities");
@@ -401,7 +506,10 @@ public final class LlmockWireMock implements AutoCloseable {
          * A GraphQL schema (SDL) that types the answers of {@code /graphql} and validates the queries sent to it;
          * without one, types are guessed from field names.
          *
+         * @param sdl the schema in GraphQL's schema definition language
+         * @return this builder
          * @throws IllegalArgumentException naming the line and column when the schema is not valid
+         * @since 0.2.0
          */
         public Builder graphQlSchema(String sdl) {
             requireUnset(graphQlSchema, "graphQlSchema");
@@ -409,13 +517,28 @@ public final class LlmockWireMock implements AutoCloseable {
             return this;
         }
 
-        /** As {@link #graphQlSchema(String)}, read from a file such as {@code schema.graphqls}. */
+        /**
+         * As {@link #graphQlSchema(String)}, read from a file such as {@code schema.graphqls}.
+         *
+         * @param file the schema file
+         * @return this builder
+         * @throws IllegalArgumentException naming the file, line and column when the schema cannot be read or is not
+         *     valid
+         * @since 0.2.0
+         */
         public Builder graphQlSchema(Path file) {
             requireUnset(graphQlSchema, "graphQlSchema");
             this.graphQlSchema = GraphQlSchema.read(Objects.requireNonNull(file, "graphQlSchema"));
             return this;
         }
 
+        /**
+         * Builds the engine and opens the cassette.
+         *
+         * @return the instance; close it (or stop the WireMock server) to save the cassette
+         * @throws IllegalStateException when ready cassettes are combined with a directory or mode
+         * @throws dev.llmock.LlmockException when the configuration or an OpenAPI description is invalid
+         */
         public LlmockWireMock build() {
             if (cassettes != null && (directory != null || mode != null)) {
                 throw new IllegalStateException(Messages.cassettesAndDirectory());

@@ -44,9 +44,10 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * the environment variable, {@code llmock.json}, the default, as {@link CassetteSettings} lists them (mode:
  * {@value RecordMode#MODE_PROPERTY}, {@value RecordMode#MODE_ENV}, else {@code replay} on CI and {@code once}
  * elsewhere). When {@link CassetteSettings#FAIL_ON_RECORD} is on (by default on CI), a test class whose requests
- * recorded anything fails after its cassette is written. A failed test's recordings are kept in {@code record}, so the failure replays, and undone in
- * {@code rerecord}, so a failing test never overwrites good entries. Each request's entry is labelled with its test
- * (see {@link #testLabel()} for tests that run concurrently). By default the server binds 127.0.0.1 on a dynamic port.
+ * recorded anything fails after its cassette is written. A failed test's recordings are kept in {@code record}, so
+ * the failure replays, and undone in {@code rerecord}, so a failing test never overwrites good entries. Each
+ * request's entry is labelled with its test (see {@link #testLabel()} for tests that run concurrently). By default
+ * the server binds 127.0.0.1 on a dynamic port.
  *
  * @since 0.1.0
  */
@@ -61,11 +62,16 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         this.cassettes = new ClassCassettes(llmock, builder.directory, builder.mode, builder.cassetteName);
     }
 
+    /**
+     * A new builder, named as WireMock's {@code WireMockExtension.newInstance()}.
+     *
+     * @return a new builder
+     */
     public static Builder newInstance() {
         return new Builder();
     }
 
-    /** The engine and cassette behind the server. */
+    /** {@return the engine and cassette behind the server} */
     public LlmockWireMock llmock() {
         return llmock;
     }
@@ -76,7 +82,9 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
      * into it (a {@code Customer} under {@code /customers}), so that {@code GET /api/mock/customers/{id}} answers with
      * the customer the test was given.
      *
+     * @return a view of the context
      * @throws IllegalStateException when the builder named no context
+     * @since 0.2.0
      */
     public ApiContext context() {
         if (llmock.defaultContext() == null) {
@@ -85,7 +93,7 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         return llmock.context(llmock.defaultContext());
     }
 
-    /** The cassette of the current test class, or null before the first test. */
+    /** {@return the cassette of the current test class, or null before the first test} */
     public Cassette cassette() {
         return llmock.cassette();
     }
@@ -104,6 +112,9 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
      *         .header(LlmockWireMock.TEST_HEADER, api.testLabel()).build();
      * }</pre>
      * Without the header a request is labelled with the only running test, or with none while several run.
+     *
+     * @return the label, or null
+     * @since 0.2.0
      */
     public String testLabel() {
         return llmock.tests().labelOnThisThread();
@@ -117,7 +128,11 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         }
     }
 
-    /** Puts the test method's {@code @Generated} arguments into the default API context, when there is one. */
+    /**
+     * Puts the test method's {@code @Generated} arguments into the default API context, when there is one.
+     *
+     * @since 0.2.0
+     */
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext extensionContext) throws Throwable {
@@ -176,47 +191,85 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
             return this;
         }
 
-        /** A fixed port instead of a dynamic one. */
+        /**
+         * Sets a fixed port instead of a dynamic one.
+         *
+         * @param value the port
+         * @return this builder
+         */
         public Builder port(int value) {
             requireUnset(port, "port");
             this.port = value;
             return this;
         }
 
-        /** The llmock configuration; {@link LlmockConfig#load()} by default. */
+        /**
+         * Sets the llmock configuration; {@link LlmockConfig#load()} by default.
+         *
+         * @param value the configuration
+         * @return this builder
+         */
         public Builder config(LlmockConfig value) {
             requireUnset(config, "config");
             this.config = Objects.requireNonNull(value, "config");
             return this;
         }
 
-        /** The cassette directory; otherwise as {@link CassetteSettings#DIRECTORY} says. */
+        /**
+         * Sets the cassette directory; otherwise as {@link CassetteSettings#DIRECTORY} says.
+         *
+         * @param value the directory
+         * @return this builder
+         */
         public Builder cassettes(Path value) {
             requireUnset(directory, "cassettes");
             this.directory = Objects.requireNonNull(value, "cassettes");
             return this;
         }
 
-        /** The record mode, overriding {@value RecordMode#MODE_PROPERTY} and {@value RecordMode#MODE_ENV}. */
+        /**
+         * Sets the record mode, overriding {@value RecordMode#MODE_PROPERTY} and {@value RecordMode#MODE_ENV}.
+         *
+         * @param value the mode
+         * @return this builder
+         */
         public Builder mode(RecordMode value) {
             requireUnset(mode, "mode");
             this.mode = Objects.requireNonNull(value, "mode");
             return this;
         }
 
-        /** One cassette name for every test class using this extension, instead of the test class's name. */
+        /**
+         * Sets one cassette name for every test class using this extension, instead of the test class's name.
+         *
+         * @param name the cassette's name (its file is {@code <name>.json})
+         * @return this builder
+         */
         public Builder cassette(String name) {
             requireUnset(cassetteName, "cassette");
             this.cassetteName = Objects.requireNonNull(name, "cassette");
             return this;
         }
 
+        /**
+         * Sets the seed generated values derive from; 0 by default.
+         *
+         * @param value the seed
+         * @return this builder
+         */
         public Builder seed(long value) {
             requireUnset(seed, "seed");
             this.seed = value;
             return this;
         }
 
+        /**
+         * Sets the size beyond which request bodies are answered with 413;
+         * {@value LlmockWireMock#DEFAULT_MAX_BODY_BYTES} by default.
+         *
+         * @param value the largest body answered, in bytes
+         * @return this builder
+         */
         public Builder maxBodyBytes(long value) {
             requireUnset(maxBodyBytes, "maxBodyBytes");
             this.maxBodyBytes = value;
@@ -227,12 +280,23 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
          * Serves every operation of an OpenAPI description (a file, else a classpath resource) under its first
          * server's path, stubbed again after every reset; may be called for several descriptions. Needs
          * {@code dev.llmock:llmock-openapi} on the test classpath.
+         *
+         * @param location the description's file or classpath resource
+         * @return this builder
+         * @since 0.2.0
          */
         public Builder openApi(String location) {
             return openApi(location, null);
         }
 
-        /** As {@link #openApi(String)}, with its paths under {@code basePath} instead of its server's path. */
+        /**
+         * As {@link #openApi(String)}, with its paths under {@code basePath} instead of its server's path.
+         *
+         * @param location the description's file or classpath resource
+         * @param basePath the path the operations are served under, or null for the server's path
+         * @return this builder
+         * @since 0.2.0
+         */
         public Builder openApi(String location, String basePath) {
             OpenApiSupport.require();
             openApi.add(new OpenApiMocks.Source(Objects.requireNonNull(location, "location"), basePath));
@@ -240,7 +304,11 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
         }
 
         /**
-         * The API context of the mock API requests that name none; see {@link LlmockWireMockExtension#context()}.
+         * Sets the API context of the mock API requests that name none; see {@link LlmockWireMockExtension#context()}.
+         *
+         * @param name the context's name
+         * @return this builder
+         * @since 0.2.0
          */
         public Builder context(String name) {
             requireUnset(context, "context");
@@ -248,14 +316,26 @@ public final class LlmockWireMockExtension extends WireMockExtension implements 
             return this;
         }
 
-        /** A GraphQL schema file typing the answers of {@code /graphql}; see {@link LlmockWireMock.Builder#graphQlSchema(Path)}. */
+        /**
+         * Sets a GraphQL schema file typing the answers of {@code /graphql}; see
+         * {@link LlmockWireMock.Builder#graphQlSchema(Path)}.
+         *
+         * @param file the schema file
+         * @return this builder
+         * @since 0.2.0
+         */
         public Builder graphQlSchema(Path file) {
             requireUnset(graphQlSchema, "graphQlSchema");
             this.graphQlSchema = Objects.requireNonNull(file, "graphQlSchema");
             return this;
         }
 
-        /** Whether the catch-all mock API answers under {@value LlmockMockApi#PATH_PREFIX}; true by default. */
+        /**
+         * Sets whether the catch-all mock API answers under {@value LlmockMockApi#PATH_PREFIX}; true by default.
+         *
+         * @param value false to leave the mock API out
+         * @return this builder
+         */
         public Builder mockApi(boolean value) {
             this.mockApi = value;
             return this;

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import net.datafaker.Faker;
 
 /**
@@ -66,7 +65,7 @@ final class RecordContext {
             String local = orElse(ascii(first + "." + last), () -> "user" + faker.number().numberBetween(100, 10_000));
             String username = orElse(ascii(first.charAt(0) + last), () -> "user")
                     + faker.number().numberBetween(1, 99);
-            String domain = orElse(ascii(COMPANY_SUFFIX.matcher(company).replaceAll("")).replace(".", ""),
+            String domain = orElse(ascii(CompanySuffixes.strip(company)).replace(".", ""),
                     () -> "company" + faker.number().numberBetween(1, 1000)) + ".example.com";
             person = new Person(first, last, local + "@" + domain, username, company, domain);
         }
@@ -108,9 +107,6 @@ final class RecordContext {
         }
         return start == end ? fallback.get() : text.substring(start, end);
     }
-
-    private static final Pattern COMPANY_SUFFIX =
-            Pattern.compile("(?i)\\b(inc|llc|group|and|ltd|plc)\\b");
 
     /**
      * The letters, digits and dots of {@code text} once its accents are taken off ({@code Zoë} gives {@code zoe}), in

@@ -23,7 +23,7 @@ import java.util.function.BiPredicate;
  */
 final class CassetteEntries {
     private final Object lock = new Object();
-    private final Map<String, ObjectNode> entries = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> entries;
     private final Set<String> loaded;
     /** Guarded by {@link #lock}: each changed key's entry before this run changed it; empty when it was new. */
     private final Map<String, Optional<ObjectNode>> originals = new HashMap<>();
@@ -35,6 +35,7 @@ final class CassetteEntries {
     private RequestsOutsideShape outsideShape;
 
     private CassetteEntries(Map<String, ObjectNode> fromFile) {
+        entries = new ConcurrentHashMap<>(Math.max(16, fromFile.size() * 4 / 3 + 1));
         entries.putAll(fromFile);
         loaded = Set.copyOf(fromFile.keySet());
     }
@@ -42,7 +43,7 @@ final class CassetteEntries {
     /** The file's entries, read now; none in {@link RecordMode#LIVE}, where the file is not read. */
     static CassetteEntries load(CassetteFile file, RecordMode mode) {
         // entries with equal shapes share one tree of it (CassetteFile.read), read-only from here on
-        return new CassetteEntries(mode == RecordMode.LIVE ? Map.of() : file.read());
+        return new CassetteEntries(mode == RecordMode.LIVE ? Map.of() : file.load());
     }
 
     ObjectNode get(String key) {

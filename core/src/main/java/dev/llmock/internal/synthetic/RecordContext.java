@@ -92,7 +92,7 @@ final class RecordContext {
         }
         Places.Place place = Places.US.get(faker.number().numberBetween(0, Places.US.size()));
         return new Address(street, secondary, place.city(), place.state(), place.stateCode(),
-                parts.contains(AddressPart.ZIP) ? faker.address().zipCodeByState(place.stateCode()) : null);
+                parts.contains(AddressPart.ZIP) ? place.zip(faker) : null);
     }
 
     /** {@code text} when it has a letter or digit to address someone by, else {@code fallback}'s. */

@@ -45,7 +45,7 @@ final class SyntheticGenerator {
 
     private SyntheticGenerator(SyntheticLocale locale) {
         this.locale = locale;
-        this.faker = new Faker(locale.locale(), random);
+        this.faker = new Faker(locale.dataLocale(), random);
     }
 
     static JsonNode record(ShapeNode shape, long seed, int index, JsonNode previous, SyntheticLocale locale) {

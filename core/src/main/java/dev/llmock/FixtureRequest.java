@@ -1,6 +1,8 @@
 package dev.llmock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmock.internal.Json;
 import dev.llmock.internal.PartShapes;
 import dev.llmock.internal.RequestJson;
 import java.lang.reflect.Type;
@@ -203,7 +205,9 @@ public final class FixtureRequest {
     public RequestKey key() {
         RequestKey result = key;
         if (result == null) {
-            result = RequestKey.of(RequestJson.of(this, shape.keySchema()));
+            Shape.KeySchema schema = shape.sharedKeySchema();
+            ObjectNode json = RequestJson.of(this, schema.schema());
+            result = RequestKey.ofShared(json, Json.canonical(json, schema.schema(), schema.text()));
             key = result;
         }
         return result;

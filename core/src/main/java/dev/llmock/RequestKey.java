@@ -29,6 +29,9 @@ public final class RequestKey {
     /** Hex digits shown where a whole hash would be noise (messages, reports): {@value}. */
     public static final int SHORT_LENGTH = 12;
 
+    /** One digest per thread: looking the algorithm up costs more than hashing a key. */
+    private static final ThreadLocal<MessageDigest> SHA256 = new ThreadLocal<>();
+
     private final ObjectNode json;
     private final String canonical;
     private final String hash;
@@ -54,6 +57,14 @@ public final class RequestKey {
         }
         String canonical = Json.canonical(request);
         return new RequestKey(((ObjectNode) request).deepCopy(), canonical, sha256(canonical));
+    }
+
+    /**
+     * The key of {@code request} whose canonical text is known; {@code request} is kept as it is (it may share subtrees
+     * that must not change), since {@link #json()} hands out copies only.
+     */
+    static RequestKey ofShared(ObjectNode request, String canonical) {
+        return new RequestKey(request, canonical, sha256(canonical));
     }
 
     /**
@@ -104,7 +115,12 @@ public final class RequestKey {
 
     private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            MessageDigest sha256 = SHA256.get();
+            if (sha256 == null) {
+                sha256 = MessageDigest.getInstance("SHA-256");
+                SHA256.set(sha256);
+            }
+            byte[] digest = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -39,7 +39,11 @@ public final class Shape {
     /** The user's JSON Schema, compiled; null for templates and Java types. */
     private final SchemaDocument schema;
     private final boolean assertFormats;
-    private volatile JsonNode keySchema;
+    /** The schema cassette keys hash, and its canonical text: computed once, never handed out uncopied. */
+    private volatile KeySchema keySchema;
+
+    record KeySchema(JsonNode schema, String text) {
+    }
 
     static {
         ShapeAccess.install(new ShapeAccess.Bridge() {
@@ -120,14 +124,23 @@ public final class Shape {
         return schema == null || assertFormats ? this : new Shape(root, cacheVariants, schema, true);
     }
 
-    /** The schema as cassette keys hash it, computed once: shapes are immutable. */
+    /** The schema as cassette keys hash it (a copy), computed once: shapes are immutable. */
     JsonNode keySchema() {
-        JsonNode result = keySchema;
+        return sharedKeySchema().schema().deepCopy();
+    }
+
+    /**
+     * The key schema itself and its canonical text, for {@link FixtureRequest#key()}, which writes the text in place of
+     * the tree and never hands the tree out uncopied.
+     */
+    KeySchema sharedKeySchema() {
+        KeySchema result = keySchema;
         if (result == null) {
-            result = Json.MAPPER.valueToTree(Json.MAPPER.convertValue(toJsonSchema(), Object.class));
+            JsonNode schemaNode = Json.MAPPER.valueToTree(Json.MAPPER.convertValue(toJsonSchema(), Object.class));
+            result = new KeySchema(schemaNode, Json.canonical(schemaNode));
             keySchema = result;
         }
-        return result.deepCopy();
+        return result;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.llmock.ShapeException;
 import dev.llmock.internal.RedactedUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,9 +22,12 @@ import picocli.CommandLine.Command;
  * @since 0.1.0
  */
 @Command(name = "llmock", mixinStandardHelpOptions = true, versionProvider = LlmockCommand.Version.class,
-        description = "LLM-made test data, deterministic through record/replay cassettes.",
-        subcommands = {GenerateCommand.class, CassettesCommand.class, ServeCommand.class, ValidateCommand.class})
+        description = "LLM-made test data, deterministic through record/replay cassettes.")
 public final class LlmockCommand implements Runnable {
+    /** The subcommands, in the order {@code --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(GenerateCommand.class, CassettesCommand.class,
+            ServeCommand.class, ValidateCommand.class);
+
     /** Exit code of a command that did what it was asked: {@value}. */
     public static final int OK = 0;
     /** Exit code of a command that failed (a backend, a file, a replay miss), with the message: {@value}. */
@@ -44,7 +48,7 @@ public final class LlmockCommand implements Runnable {
      * @param args the command line, such as {@code generate --shape ... --count 5}
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args.length == 0 ? null : args[0]).execute(args));
     }
 
     /**
@@ -53,7 +57,21 @@ public final class LlmockCommand implements Runnable {
      * @return a new command line whose {@code execute} returns the exit code
      */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the subcommand {@code first} names when it names one, else with all: picocli reads
+     * each subcommand's options by reflection, a good part of a short run's start-up.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(new LlmockCommand());
+        boolean named = SUBCOMMANDS.stream().anyMatch(type -> name(type).equals(first));
+        for (Class<?> type : SUBCOMMANDS) {
+            if (!named || name(type).equals(first)) {
+                commandLine.addSubcommand(type);
+            }
+        }
         commandLine.setExecutionExceptionHandler(LlmockCommand::handle);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("llmock: " + RedactedUrls.within(e.getMessage()) + " (see 'llmock "
@@ -61,6 +79,10 @@ public final class LlmockCommand implements Runnable {
             return BAD_INPUT;
         });
         return commandLine;
+    }
+
+    private static String name(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     /** Prints the usage: {@code llmock} without a subcommand has nothing else to do. */

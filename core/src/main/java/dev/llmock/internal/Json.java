@@ -31,6 +31,22 @@ public final class Json {
     }
 
     public static String canonical(JsonNode node) {
+        return CanonicalJson.write(node);
+    }
+
+    /**
+     * {@link #canonical(JsonNode)} of {@code node}, taking {@code knownText} as the canonical text of its subtree
+     * {@code known} (that very instance) instead of writing it again.
+     */
+    public static String canonical(JsonNode node, JsonNode known, String knownText) {
+        return CanonicalJson.write(node, known, knownText);
+    }
+
+    /**
+     * The definition of canonical text: the tree converted to plain maps and lists, written with sorted keys.
+     * {@link CanonicalJson} writes the same text faster and comes here for floating-point numbers.
+     */
+    static String jacksonCanonical(JsonNode node) {
         try {
             Object plain = CANONICAL.treeToValue(node, Object.class);
             return CANONICAL.writeValueAsString(plain);

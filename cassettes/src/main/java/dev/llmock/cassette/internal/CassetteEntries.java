@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.cassette.RecordMode;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ import java.util.function.BiPredicate;
  */
 final class CassetteEntries {
     private final Object lock = new Object();
-    private final Map<String, ObjectNode> entries = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> entries;
     private final Set<String> loaded;
     /** Guarded by {@link #lock}: each changed key's entry before this run changed it; empty when it was new. */
     private final Map<String, Optional<ObjectNode>> originals = new HashMap<>();
@@ -30,28 +31,19 @@ final class CassetteEntries {
     private final Set<String> dirty = new HashSet<>();
     /** Guarded by {@link #lock}: keys to remove from the file at the next save. */
     private final Set<String> removed = new HashSet<>();
+    /** Guarded by {@link #lock}: built on first use (only recording looks for entries to grow), then kept current. */
+    private RequestsOutsideShape outsideShape;
 
     private CassetteEntries(Map<String, ObjectNode> fromFile) {
+        entries = new ConcurrentHashMap<>(Math.max(16, fromFile.size() * 4 / 3 + 1));
         entries.putAll(fromFile);
         loaded = Set.copyOf(fromFile.keySet());
     }
 
     /** The file's entries, read now; none in {@link RecordMode#LIVE}, where the file is not read. */
     static CassetteEntries load(CassetteFile file, RecordMode mode) {
-        Map<String, ObjectNode> read = new HashMap<>();
-        if (mode != RecordMode.LIVE) {
-            // Entries of one cassette mostly share a few shapes: keep one tree of each (read-only from here on).
-            Map<JsonNode, JsonNode> shapes = new HashMap<>();
-            file.read().forEach((key, entry) -> {
-                ObjectNode request = (ObjectNode) entry.get("request");
-                JsonNode shape = request.get("shape");
-                if (shape != null) {
-                    request.set("shape", shapes.computeIfAbsent(shape, s -> s));
-                }
-                read.put(key, entry);
-            });
-        }
-        return new CassetteEntries(read);
+        // entries with equal shapes share one tree of it (CassetteFile.read), read-only from here on
+        return new CassetteEntries(mode == RecordMode.LIVE ? Map.of() : file.load());
     }
 
     ObjectNode get(String key) {
@@ -72,6 +64,32 @@ final class CassetteEntries {
         entries.forEach(action);
     }
 
+    /**
+     * The keys of entries whose request may equal {@code request} in everything but the shape (a superset: check
+     * each), found without a pass over the entries.
+     */
+    List<String> sameOutsideShape(JsonNode request) {
+        synchronized (lock) {
+            if (outsideShape == null) {
+                outsideShape = new RequestsOutsideShape();
+                entries.forEach(outsideShape::add);
+            }
+            return outsideShape.candidates(request);
+        }
+    }
+
+    /** Keeps the index current, when there is one; called under {@link #lock} for every change of an entry. */
+    private void changed(String key, ObjectNode before, ObjectNode after) {
+        if (outsideShape != null) {
+            if (before != null) {
+                outsideShape.remove(key, before);
+            }
+            if (after != null) {
+                outsideShape.add(key, after);
+            }
+        }
+    }
+
     /** A sorted copy of the entries as they are now. */
     SortedMap<String, ObjectNode> sorted() {
         return new TreeMap<>(entries);
@@ -85,6 +103,7 @@ final class CassetteEntries {
     Optional<ObjectNode> put(String key, ObjectNode entry) {
         synchronized (lock) {
             ObjectNode before = entries.put(key, entry);
+            changed(key, before, entry);
             originals.putIfAbsent(key, Optional.ofNullable(before));
             dirty.add(key);
             removed.remove(key);
@@ -98,7 +117,7 @@ final class CassetteEntries {
             int count = 0;
             for (String key : new TreeSet<>(entries.keySet())) {
                 if (which.test(key, entries.get(key))) {
-                    entries.remove(key);
+                    changed(key, entries.remove(key), null);
                     dirty.remove(key);
                     removed.add(key);
                     count++;
@@ -123,14 +142,14 @@ final class CassetteEntries {
             // an unsaved change is undone by not writing it; a saved one by writing the original back
             boolean unsaved = dirty.contains(key);
             if (before.isPresent()) {
-                entries.put(key, before.get());
+                changed(key, entries.put(key, before.get()), before.get());
                 if (unsaved) {
                     dirty.remove(key);
                 } else {
                     dirty.add(key);
                 }
             } else {
-                entries.remove(key);
+                changed(key, entries.remove(key), null);
                 if (unsaved) {
                     dirty.remove(key);
                 } else {

@@ -29,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +87,18 @@ final class CassetteFile {
         return path;
     }
 
-    /** The entries on disk, sorted by key; empty when the file does not exist or is blank. */
+    /**
+     * The entries on disk, sorted by key; empty when the file does not exist or is blank. Entries with equal shapes
+     * share one tree of it: read-only.
+     */
     TreeMap<String, ObjectNode> read() {
+        return new TreeMap<>(load());
+    }
+
+    /** As {@link #read()}, in no particular order: what an opening cassette needs, without sorting 10,000 keys. */
+    Map<String, ObjectNode> load() {
         byte[] bytes = readBytes(path);
-        return bytes == null ? new TreeMap<>() : parse(new String(bytes, StandardCharsets.UTF_8), path);
+        return bytes == null ? Map.of() : parse(bytes, path);
     }
 
     /**
@@ -112,7 +121,7 @@ final class CassetteFile {
                 removeLeftovers(target);
                 byte[] before = readBytes(target);
                 TreeMap<String, ObjectNode> entries = before == null ? new TreeMap<>()
-                        : parse(new String(before, StandardCharsets.UTF_8), path);
+                        : new TreeMap<>(parse(before, path));
                 change.accept(entries);
                 byte[] after = render(entries).getBytes(StandardCharsets.UTF_8);
                 if (before != null && Arrays.equals(before, after)) {
@@ -254,7 +263,7 @@ final class CassetteFile {
     private byte[] readBytes(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return new String(bytes, StandardCharsets.UTF_8).isBlank() ? null : bytes;
+            return blank(bytes) ? null : bytes;
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
@@ -262,7 +271,43 @@ final class CassetteFile {
         }
     }
 
-    /** Parses cassette text; {@code path} names it in errors. */
+    /** Whether the file holds only white space; looks no further than its first other character. */
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                // beyond ASCII: let String decide (Unicode has white space of its own)
+                return new String(bytes, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The entries of cassette bytes, streamed ({@link CassetteStream}); a file that is not a plain valid cassette is
+     * read as a whole tree, whose errors name the line and column. {@code path} names the file in errors.
+     */
+    static Map<String, ObjectNode> parse(byte[] bytes, Path path) {
+        Map<String, ObjectNode> streamed = CassetteStream.entries(bytes);
+        return streamed != null ? streamed : shareShapes(parse(new String(bytes, StandardCharsets.UTF_8), path));
+    }
+
+    /** Entries of one cassette mostly share a few shapes: one tree of each, read-only from here on. */
+    private static TreeMap<String, ObjectNode> shareShapes(TreeMap<String, ObjectNode> entries) {
+        Map<JsonNode, JsonNode> shapes = new HashMap<>();
+        entries.values().forEach(entry -> {
+            ObjectNode request = (ObjectNode) entry.get("request");
+            JsonNode shape = request.get("shape");
+            if (shape != null) {
+                request.set("shape", shapes.computeIfAbsent(shape, s -> s));
+            }
+        });
+        return entries;
+    }
+
+    /** Parses cassette text as one tree; {@code path} names it in errors. */
     static TreeMap<String, ObjectNode> parse(String text, Path path) {
         JsonNode root;
         try {

@@ -41,14 +41,15 @@ final class IncrementalRecording {
     Growth find(FixtureRequest request) {
         ObjectNode wanted = codec.request(request);
         String label = request.label();
-        // Only entries whose request differs at most in the shape are candidates; find them before sorting, so a
-        // miss costs one pass over the entries without copies instead of a sort and two deep copies per entry.
+        // Only entries whose request differs at most in the shape are candidates: the index names them, so a miss
+        // costs no pass over the entries (which made recording N entries quadratic in N).
         List<String> keys = new ArrayList<>();
-        entries.forEach((key, entry) -> {
-            if (equalOutsideShape(entry.get("request"), wanted)) {
+        for (String key : entries.sameOutsideShape(wanted)) {
+            ObjectNode entry = entries.get(key);
+            if (entry != null && equalOutsideShape(entry.get("request"), wanted)) {
                 keys.add(key);
             }
-        });
+        }
         keys.sort(Comparator.<String, Boolean>comparing(k -> !Objects.equals(label, EntryCodec.test(entries.get(k))))
                 .thenComparing(Comparator.naturalOrder()));
         for (String key : keys) {

@@ -1,6 +1,8 @@
 package dev.llmock.internal.engine;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +41,9 @@ final class IdentifyingFields {
             "(?i).*(id|name|mail|code|key|sku|slug|login|handle|title|phone|isbn|number|serial)");
     private static final Set<String> DATES = Set.of("date", "date-time", "time");
 
+    /** Per shape instance (a test's shapes are made once and asked for again and again), collected with it. */
+    private static final Cache<Shape, IdentifyingFields> BY_SHAPE = Caffeine.newBuilder().weakKeys().build();
+
     private final List<String> pointers;
 
     private IdentifyingFields(List<String> pointers) {
@@ -47,6 +52,10 @@ final class IdentifyingFields {
 
     /** The identifying fields of {@code shape}'s records: its own value when a record is a plain string. */
     static IdentifyingFields of(Shape shape) {
+        return BY_SHAPE.get(shape, IdentifyingFields::find);
+    }
+
+    private static IdentifyingFields find(Shape shape) {
         ShapeNode root = unwrap(ShapeAccess.node(shape));
         if (root instanceof ObjectShape object) {
             List<Map.Entry<String, ShapeNode>> fields = new ArrayList<>();

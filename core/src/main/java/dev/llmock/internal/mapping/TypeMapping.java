@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import dev.llmock.LlmockException;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -41,13 +42,14 @@ public final class TypeMapping {
     /** {@code json} as {@code type} through {@code mapper}; a failure says what to change, in code or in the build. */
     public static <T> T convert(ObjectMapper mapper, JsonNode json, JavaType type) {
         try {
-            return mapper.convertValue(json, type);
-        } catch (IllegalArgumentException e) {
+            // read from the tree itself: convertValue would first write it into a token buffer
+            return mapper.readerFor(type).readValue(mapper.treeAsTokens(json));
+        } catch (IOException | IllegalArgumentException e) {
             throw new LlmockException(explain(mapper, type, e), e);
         }
     }
 
-    private static String explain(ObjectMapper mapper, JavaType type, IllegalArgumentException e) {
+    private static String explain(ObjectMapper mapper, JavaType type, Exception e) {
         String jackson = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
         String name = type.toCanonical();
         // "no Creators, like default constructor, exist" or "(although at least one Creator exists): ... (no delegate-

@@ -43,7 +43,7 @@ public final class ShapeValidator {
 
     public static List<Violation> validate(ShapeNode shape, JsonNode value, Clock clock) {
         ShapeValidator validator = new ShapeValidator(clock, false);
-        validator.check(shape, value, "");
+        validator.check(shape, value, At.ROOT);
         return List.copyOf(validator.violations);
     }
 
@@ -53,11 +53,11 @@ public final class ShapeValidator {
      */
     static List<Violation> times(ShapeNode shape, JsonNode value, Clock clock) {
         ShapeValidator validator = new ShapeValidator(clock, true);
-        validator.check(shape, value, "");
+        validator.check(shape, value, At.ROOT);
         return List.copyOf(validator.violations);
     }
 
-    private void check(ShapeNode shape, JsonNode value, String pointer) {
+    private void check(ShapeNode shape, JsonNode value, At pointer) {
         if (shape instanceof ShapeNode.AnyShape) {
             return;
         }
@@ -86,14 +86,14 @@ public final class ShapeValidator {
         }
     }
 
-    private void object(ObjectShape shape, JsonNode value, String pointer) {
+    private void object(ObjectShape shape, JsonNode value, At pointer) {
         if (!value.isObject()) {
             fail(pointer, "expected object but was " + describe(value));
             return;
         }
         for (Map.Entry<String, ShapeNode> property : shape.properties().entrySet()) {
             JsonNode child = value.get(property.getKey());
-            String childPointer = pointer + "/" + escape(property.getKey());
+            At childPointer = pointer.child(property.getKey());
             if (child == null) {
                 if (shape.required().contains(property.getKey())) {
                     fail(childPointer, "missing required property \"" + property.getKey() + "\" ("
@@ -106,13 +106,13 @@ public final class ShapeValidator {
         for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!shape.properties().containsKey(name)) {
-                fail(pointer + "/" + escape(name), "unexpected property \"" + name + "\"; the shape allows only "
+                fail(pointer.child(name), "unexpected property \"" + name + "\"; the shape allows only "
                         + shape.properties().keySet());
             }
         }
     }
 
-    private void map(MapShape shape, JsonNode value, String pointer) {
+    private void map(MapShape shape, JsonNode value, At pointer) {
         if (!value.isObject()) {
             fail(pointer, "expected object but was " + describe(value));
             return;
@@ -120,10 +120,10 @@ public final class ShapeValidator {
         if (shape.maxProperties() != null && value.size() > shape.maxProperties()) {
             fail(pointer, value.size() + " properties, expected at most " + shape.maxProperties());
         }
-        value.fields().forEachRemaining(e -> check(shape.values(), e.getValue(), pointer + "/" + escape(e.getKey())));
+        value.fields().forEachRemaining(e -> check(shape.values(), e.getValue(), pointer.child(e.getKey())));
     }
 
-    private void array(ArrayShape shape, JsonNode value, String pointer) {
+    private void array(ArrayShape shape, JsonNode value, At pointer) {
         if (!value.isArray()) {
             fail(pointer, "expected array but was " + describe(value));
             return;
@@ -136,14 +136,14 @@ public final class ShapeValidator {
         }
         Set<JsonNode> seen = new HashSet<>();
         for (int i = 0; i < value.size(); i++) {
-            check(shape.items(), value.get(i), pointer + "/" + i);
+            check(shape.items(), value.get(i), pointer.item(i));
             if (shape.uniqueItems() && !seen.add(value.get(i))) {
-                fail(pointer + "/" + i, "duplicate item; the items must be unique");
+                fail(pointer.item(i), "duplicate item; the items must be unique");
             }
         }
     }
 
-    private void string(StringShape shape, JsonNode value, String pointer) {
+    private void string(StringShape shape, JsonNode value, At pointer) {
         if (!value.isTextual()) {
             fail(pointer, "expected " + shape.describe() + " but was " + describe(value));
             return;
@@ -167,7 +167,7 @@ public final class ShapeValidator {
         }
     }
 
-    private void format(StringShape shape, String text, String pointer) {
+    private void format(StringShape shape, String text, At pointer) {
         switch (shape.format()) {
             case "date-time" -> {
                 Instant instant = parseDateTime(text);
@@ -205,16 +205,16 @@ public final class ShapeValidator {
         }
     }
 
-    private void when(StringShape shape, Instant instant, String text, String pointer) {
+    private void when(StringShape shape, Instant instant, String text, At pointer) {
         Instant now = clock.instant();
         if (shape.time() == ShapeNode.Temporal.PAST && !instant.isBefore(now)) {
-            violations.add(new Violation(pointer, "\"" + text + "\" must be in the past"));
+            violations.add(new Violation(pointer.toString(), "\"" + text + "\" must be in the past"));
         } else if (shape.time() == ShapeNode.Temporal.FUTURE && !instant.isAfter(now)) {
-            violations.add(new Violation(pointer, "\"" + text + "\" must be in the future"));
+            violations.add(new Violation(pointer.toString(), "\"" + text + "\" must be in the future"));
         }
     }
 
-    private void number(NumberShape shape, JsonNode value, String pointer) {
+    private void number(NumberShape shape, JsonNode value, At pointer) {
         if (!value.isNumber()) {
             fail(pointer, "expected " + shape.describe() + " but was " + describe(value));
             return;
@@ -252,11 +252,11 @@ public final class ShapeValidator {
         }
     }
 
-    private void fail(String pointer, String reason) {
+    private void fail(At pointer, String reason) {
         if (timesOnly) {
             return;
         }
-        violations.add(new Violation(pointer, reason));
+        violations.add(new Violation(pointer.toString(), reason));
     }
 
     static String describe(JsonNode value) {
@@ -269,5 +269,23 @@ public final class ShapeValidator {
 
     private static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Where a value is, written as a JSON Pointer only for a violation: most records have none. */
+    private record At(At parent, String name) {
+        static final At ROOT = new At(null, null);
+
+        At child(String property) {
+            return new At(this, property);
+        }
+
+        At item(int index) {
+            return new At(this, Integer.toString(index));
+        }
+
+        @Override
+        public String toString() {
+            return parent == null ? "" : parent + "/" + escape(name);
+        }
     }
 }

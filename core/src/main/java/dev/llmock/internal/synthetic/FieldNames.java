@@ -6,11 +6,28 @@ final class FieldNames {
     private FieldNames() {
     }
 
+    /** Recently normalized names by hash: a shape's few names come back for every record. */
+    private static final Normalized[] RECENT = new Normalized[512];
+
+    private record Normalized(String name, String normalized) {
+    }
+
     /** {@code first_name}, {@code firstName} and {@code First-Name} are one name: {@code firstname}. */
     static String normalize(String name) {
         if (name == null) {
             return "";
         }
+        int slot = name.hashCode() & (RECENT.length - 1);
+        Normalized recent = RECENT[slot];
+        if (recent != null && recent.name().equals(name)) {
+            return recent.normalized();
+        }
+        String normalized = fold(name);
+        RECENT[slot] = new Normalized(name, normalized);
+        return normalized;
+    }
+
+    private static String fold(String name) {
         StringBuilder kept = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

@@ -21,6 +21,10 @@ final class NamedValues {
 
     static String string(String rawName, ObjectKind kind, Faker faker, RecordContext record, AddressHolder address) {
         String n = FieldNames.normalize(rawName);
+        AddressPart part = AddressPart.named(n);
+        if (part != null) {
+            return address.get(part);
+        }
         RecordContext.Person person = record.person();
         switch (n) {
             case "firstname", "givenname", "forename":
@@ -43,18 +47,6 @@ final class NamedValues {
                 return person.email();
             case "phone", "phonenumber", "mobile", "mobilephone", "cell", "cellphone", "telephone", "tel", "fax":
                 return faker.phoneNumber().cellPhone();
-            case "street", "streetaddress", "address", "address1", "addressline1", "line1":
-                return address.get().street();
-            case "address2", "addressline2", "line2", "secondaryaddress", "apartment", "suite", "unit":
-                return address.get().secondary();
-            case "city", "town":
-                return address.get().city();
-            case "state", "province", "region":
-                return address.get().state();
-            case "statecode", "stateabbr", "stateabbreviation":
-                return address.get().stateCode();
-            case "zip", "zipcode", "postalcode", "postcode":
-                return address.get().zip();
             case "country", "countryname":
                 return record.locale().country() != null ? record.locale().country() : faker.address().country();
             case "countrycode", "countryiso":
@@ -263,20 +255,33 @@ final class NamedValues {
         return null;
     }
 
-    /** Lazily picks one address per object, so the fields of one object agree. */
+    /**
+     * Lazily picks one address per object, so the fields of one object agree; only the parts the object's fields ask
+     * for are made.
+     */
     static final class AddressHolder {
         private final RecordContext record;
+        private final Set<AddressPart> parts;
         private RecordContext.Address address;
 
+        /** An address with every part, for a value whose fields are not known ahead (an array's items). */
         AddressHolder(RecordContext record) {
-            this.record = record;
+            this(record, AddressPart.ALL);
         }
 
-        RecordContext.Address get() {
+        /** An address with {@code parts}: those the fields of the object it is for ask for. */
+        AddressHolder(RecordContext record, Set<AddressPart> parts) {
+            this.record = record;
+            this.parts = parts;
+        }
+
+        String get(AddressPart part) {
             if (address == null) {
-                address = record.newAddress();
+                address = record.newAddress(parts.contains(part) ? parts : AddressPart.ALL);
             }
-            return address;
+            String value = address.part(part);
+            // Only a field the object was not known to have gets here: it gets an address of its own.
+            return value != null ? value : record.newAddress(AddressPart.ALL).part(part);
         }
     }
 }

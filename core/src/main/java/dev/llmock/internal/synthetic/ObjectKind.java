@@ -1,5 +1,8 @@
 package dev.llmock.internal.synthetic;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import java.util.Collection;
 
 /** What an object seems to describe, judged from its property names; decides what "name" or "title" means. */
@@ -12,6 +15,13 @@ enum ObjectKind {
             "brand", "unitprice", "productid", "category", "quantity", "currency");
     private static final java.util.Set<String> COMPANY_NAMES = java.util.Set.of("industry", "employees",
             "employeecount", "founded", "revenue", "ceo", "headquarters");
+
+    /** Judged once per object shape: records of one shape ask again and again. */
+    private static final Cache<ObjectShape, ObjectKind> BY_SHAPE = Caffeine.newBuilder().weakKeys().build();
+
+    static ObjectKind of(ObjectShape object) {
+        return BY_SHAPE.get(object, o -> of(o.properties().keySet()));
+    }
 
     static ObjectKind of(Collection<String> propertyNames) {
         boolean person = false;

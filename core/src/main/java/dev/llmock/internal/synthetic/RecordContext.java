@@ -2,9 +2,8 @@ package dev.llmock.internal.synthetic;
 
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import net.datafaker.Faker;
 
 /**
@@ -66,40 +65,71 @@ final class RecordContext {
             String local = orElse(ascii(first + "." + last), () -> "user" + faker.number().numberBetween(100, 10_000));
             String username = orElse(ascii(first.charAt(0) + last), () -> "user")
                     + faker.number().numberBetween(1, 99);
-            String domain = orElse(ascii(COMPANY_SUFFIX.matcher(company).replaceAll("")).replace(".", ""),
+            String domain = orElse(ascii(CompanySuffixes.strip(company)).replace(".", ""),
                     () -> "company" + faker.number().numberBetween(1, 1000)) + ".example.com";
             person = new Person(first, last, local + "@" + domain, username, company, domain);
         }
         return person;
     }
 
-    Address newAddress() {
+    /**
+     * An address with {@code parts} (the others null), all from one place, drawn in a fixed order so that the same
+     * parts give the same address.
+     */
+    Address newAddress(Set<AddressPart> parts) {
+        String street = parts.contains(AddressPart.STREET) ? faker.address().streetAddress() : null;
+        String secondary = parts.contains(AddressPart.SECONDARY) ? faker.address().secondaryAddress() : null;
         if (!locale.us()) {
-            return new Address(faker.address().streetAddress(), faker.address().secondaryAddress(),
-                    faker.address().city(), faker.address().state(), faker.address().stateAbbr(),
-                    faker.address().zipCode());
+            return new Address(street, secondary,
+                    parts.contains(AddressPart.CITY) ? faker.address().city() : null,
+                    parts.contains(AddressPart.STATE) ? faker.address().state() : null,
+                    parts.contains(AddressPart.STATE_CODE) ? faker.address().stateAbbr() : null,
+                    parts.contains(AddressPart.ZIP) ? faker.address().zipCode() : null);
+        }
+        if (!parts.contains(AddressPart.CITY) && !parts.contains(AddressPart.STATE)
+                && !parts.contains(AddressPart.STATE_CODE) && !parts.contains(AddressPart.ZIP)) {
+            return new Address(street, secondary, null, null, null, null);
         }
         Places.Place place = Places.US.get(faker.number().numberBetween(0, Places.US.size()));
-        return new Address(faker.address().streetAddress(), faker.address().secondaryAddress(), place.city(),
-                place.state(), place.stateCode(), faker.address().zipCodeByState(place.stateCode()));
+        return new Address(street, secondary, place.city(), place.state(), place.stateCode(),
+                parts.contains(AddressPart.ZIP) ? place.zip(faker) : null);
     }
 
     /** {@code text} when it has a letter or digit to address someone by, else {@code fallback}'s. */
     private static String orElse(String text, Supplier<String> fallback) {
-        return text.replace(".", "").isEmpty() ? fallback.get() : EDGE_DOTS.matcher(text).replaceAll("");
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == '.') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) == '.') {
+            end--;
+        }
+        return start == end ? fallback.get() : text.substring(start, end);
     }
 
-    private static final Pattern COMPANY_SUFFIX =
-            Pattern.compile("(?i)\\b(inc|llc|group|and|ltd|plc)\\b");
-    private static final Pattern EDGE_DOTS = Pattern.compile("^\\.+|\\.+$");
-    private static final Pattern NOT_ASCII = Pattern.compile("[^\\p{ASCII}]");
-    private static final Pattern NOT_LOCAL_PART = Pattern.compile("[^A-Za-z0-9.]");
-
+    /**
+     * The letters, digits and dots of {@code text} once its accents are taken off ({@code Zoë} gives {@code zoe}), in
+     * lower case; what other scripts have none of goes.
+     */
     static String ascii(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD)
-                .transform(t -> NOT_ASCII.matcher(t).replaceAll(""))
-                .transform(t -> NOT_LOCAL_PART.matcher(t).replaceAll(""))
-                .toLowerCase(Locale.ROOT);
+        String decomposed = text;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+                break;
+            }
+        }
+        StringBuilder kept = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                kept.append((char) (c + ('a' - 'A')));
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     record Person(String first, String last, String email, String username, String company, String domain) {
@@ -109,5 +139,15 @@ final class RecordContext {
     }
 
     record Address(String street, String secondary, String city, String state, String stateCode, String zip) {
+        String part(AddressPart part) {
+            return switch (part) {
+                case STREET -> street;
+                case SECONDARY -> secondary;
+                case CITY -> city;
+                case STATE -> state;
+                case STATE_CODE -> stateCode;
+                case ZIP -> zip;
+            };
+        }
     }
 }

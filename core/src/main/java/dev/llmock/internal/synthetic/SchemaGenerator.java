@@ -186,7 +186,7 @@ final class SchemaGenerator {
         ObjectPlan plan = new ObjectPlan(conjunction, document, strings, place.at());
         plan.choose(place.depth() >= DEEP, attempt, this::propertyName);
         ObjectKind kind = ObjectKind.of(plan.names());
-        NamedValues.AddressHolder address = new NamedValues.AddressHolder(record);
+        NamedValues.AddressHolder address = new NamedValues.AddressHolder(record, AddressPart.of(plan.names()));
         ObjectNode node = Json.MAPPER.createObjectNode();
         for (String name : plan.names()) {
             node.set(name, value(place.child(plan.schemasOf(name), List.of(), place.at() + "/" + escape(name), name,

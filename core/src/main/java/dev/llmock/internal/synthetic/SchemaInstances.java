@@ -29,7 +29,7 @@ final class SchemaInstances {
 
     private SchemaInstances(SyntheticLocale locale) {
         this.locale = locale;
-        this.faker = new Faker(locale.locale(), random);
+        this.faker = new Faker(locale.dataLocale(), random);
     }
 
     /**

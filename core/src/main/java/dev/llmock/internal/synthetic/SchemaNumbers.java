@@ -68,7 +68,7 @@ final class SchemaNumbers {
                 : BigDecimal.valueOf(random.nextInt(100_000), 2);
         BigDecimal value = step != null ? onStep(low, high, step, want, random, stepAt, at)
                 : between(low, high, want, random, at);
-        return node(value);
+        return node(value, integer);
     }
 
     private static BigDecimal onStep(Bound low, Bound high, BigDecimal step, BigDecimal want, Random random,
@@ -129,9 +129,10 @@ final class SchemaNumbers {
                 : value.compareTo(high.value) <= 0));
     }
 
-    private static JsonNode node(BigDecimal value) {
+    /** A whole value of an {@code integer} is written as one; a {@code number} stays a decimal ({@code 322.00}). */
+    private static JsonNode node(BigDecimal value, boolean integer) {
         BigDecimal plain = value.stripTrailingZeros();
-        if (plain.scale() <= 0) {
+        if (plain.scale() <= 0 && integer) {
             BigInteger whole = plain.toBigIntegerExact();
             return whole.bitLength() < 64 ? JsonNodeFactory.instance.numberNode(whole.longValue())
                     : JsonNodeFactory.instance.numberNode(whole);

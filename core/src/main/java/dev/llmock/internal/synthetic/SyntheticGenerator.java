@@ -45,7 +45,7 @@ final class SyntheticGenerator {
 
     private SyntheticGenerator(SyntheticLocale locale) {
         this.locale = locale;
-        this.faker = new Faker(locale.locale(), random);
+        this.faker = new Faker(locale.dataLocale(), random);
     }
 
     static JsonNode record(ShapeNode shape, long seed, int index, JsonNode previous, SyntheticLocale locale) {
@@ -104,8 +104,8 @@ final class SyntheticGenerator {
     }
 
     private ObjectNode object(ObjectShape object, RecordContext record) {
-        ObjectKind kind = ObjectKind.of(object.properties().keySet());
-        NamedValues.AddressHolder address = new NamedValues.AddressHolder(record);
+        ObjectKind kind = ObjectKind.of(object);
+        NamedValues.AddressHolder address = new NamedValues.AddressHolder(record, AddressPart.of(object));
         ObjectNode node = Json.MAPPER.createObjectNode();
         for (Map.Entry<String, ShapeNode> property : object.properties().entrySet()) {
             node.set(property.getKey(), value(property.getValue(), property.getKey(), kind, record, address));

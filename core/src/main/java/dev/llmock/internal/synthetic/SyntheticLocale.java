@@ -3,7 +3,9 @@ package dev.llmock.internal.synthetic;
 import dev.llmock.ConfigException;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.datafaker.Faker;
 
 /**
@@ -18,6 +20,8 @@ record SyntheticLocale(Locale locale) {
     static final String OPTION = "locale";
     static final SyntheticLocale US = new SyntheticLocale(Locale.US);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Looked up once per locale: the JDK reads its resource bundles on every call. */
+    private static final Map<Locale, String> COUNTRY_NAMES = new ConcurrentHashMap<>();
 
     /**
      * The locale a backend's {@code "locale"} names, such as {@code de-DE} (or {@code de_DE}).
@@ -40,13 +44,21 @@ record SyntheticLocale(Locale locale) {
         return Faker.class.getClassLoader().getResource(name + ".yml") != null;
     }
 
+    /**
+     * The locale whose Datafaker data the generator reads: English for the US, whose own file (1.5 MB of zip codes,
+     * a second to read at start-up) has nothing else the generator uses; {@link Places} gives US zip codes.
+     */
+    Locale dataLocale() {
+        return us() ? Locale.ENGLISH : locale;
+    }
+
     boolean us() {
         return Locale.US.equals(locale);
     }
 
     /** The country in its own language ({@code Deutschland}), or null when the locale names none. */
     String country() {
-        return locale.getCountry().isEmpty() ? null : locale.getDisplayCountry(locale);
+        return locale.getCountry().isEmpty() ? null : COUNTRY_NAMES.computeIfAbsent(locale, l -> l.getDisplayCountry(l));
     }
 
     /** The ISO country code ({@code DE}), or null when the locale names none. */

@@ -349,30 +349,37 @@ def main():
 
 METHOD = """## Method: why the earlier errors were as large as the values, and what changed
 
-The previous `run.sh` ran one fork of 3 iterations per benchmark (WireMock: 3 of 3 s after 5 of warm-up). JMH's
-99.9% interval over 3 samples uses Student's t with 2 degrees of freedom (31.6), so the error is 18 times the
-samples' standard deviation: 7,415 ± 29,000 ops/s is three iterations that differed by about 20%. The causes, and
-what `run.sh` does now:
+The previous `run.sh` ran one fork of 3 iterations per benchmark after 3 warm-up iterations of 2 s (WireMock: 3 of
+3 s after 5). JMH's 99.9% interval over 3 samples uses Student's t with 2 degrees of freedom (31.6), so the error is
+18 times the samples' standard deviation: 7,415 ± 29,000 ops/s is three iterations about 20% apart. Looking at
+single forks run for 20 iterations showed why they were that far apart, and `run.sh` now deals with each cause:
 
+- **Warm-up shorter than the JIT needs.** The synthetic path took about 7 s to reach its steady state (310, 134, 67,
+  57, 35, 33, 33 µs/op in consecutive 1 s iterations, then within 1%), so a 6 s warm-up left compilation inside the
+  measured iterations. A WireMock server kept getting faster for 15 to 20 s of load. Now every group warms up for
+  longer than its slower half needs (8 s for the micro-benchmarks and cassette loading), and the WireMock server
+  warms itself up before JMH starts (below).
 - **Too few samples, one JVM.** One fork cannot show how much a JIT's choices vary between JVMs, and 3 iterations
-  make t huge. Now: 2 to 4 forks with 4 or 5 short iterations each (t ≈ 3.6 to 3.9 over 8 to 16 samples), the same
-  wall time spent on more, shorter samples.
+  make t huge. Now 2 or 3 forks of 3 to 5 short iterations each: 8 to 10 samples, t between 4.8 and 5.4 instead of
+  31.6, the same wall time spent on more, shorter samples.
+- **Garbage carried from one iteration to the next.** Loading a 10,000-entry cassette allocates about 100 MB per
+  operation and the result stays reachable until the next one, so when a collection falls (and how much it promotes)
+  varied from iteration to iteration. JMH's `-gc true` (a full collection before every iteration) with the heap fixed
+  (`-Xms2g -Xmx2g`) brought Jackson's `readTree` from 67.7 ± 57.0 to 59.7 ± 5.7 ms/op in a trial minutes apart on the
+  same machine; every group now runs with it.
 - **Pairs minutes apart.** The old run measured all benchmarks in one JMH run, so a pair's two halves could be
   minutes apart, in different load. Now each group (a pair and its baseline) is its own JMH run, adjacent, with the
-  same settings; whole-process timings alternate llmock and baseline run by run.
+  same settings; whole processes alternate llmock and baseline run by run.
 - **WireMock: 16 client threads and the server in one JVM on 2 cores.** 16 `java.net.http` client threads, their
-  selector threads and Jetty's threads all took turns on two cores, so throughput depended on the scheduler, and the
-  client's own cost per request (about that of a static stub) damped every ratio towards 1. Now the server runs in a
-  JVM of its own pinned to CPU 0 (`taskset`), warmed up with all three stubs before it reports ready, and JMH runs
-  on CPU 1 with 4 threads, each on a keep-alive connection through a minimal socket client, so the figure is the
-  server's requests per second on one core.
-- **Millisecond operations with much garbage** (cassette load allocates about 100 MB per operation): a 2-second
-  iteration holds only a few operations and a collection or two, so they vary. Now: 4 forks of 4 iterations, the
-  heap fixed at 2 GB.
+  selector threads and Jetty's threads all took turns on two cores, so the figure depended on the scheduler and
+  included the client's own work. Now the server is a JVM of its own (`WireMockServerMain`) that warms up on both
+  cores with requests to all three stubs from 4 connections for 10 s, is then pinned to CPU 0 (`taskset`), and JMH
+  runs on CPU 1 with 4 threads, each on a keep-alive connection through a minimal socket client that uses about a
+  tenth of a core: the figure is the server's requests per second on one core. Each fork starts its own server.
 - **One-shot measurements** (recording, start-up, the 1,000,000-record run) were single runs with no error at all.
-  Now recording is a JMH `SingleShotTime` benchmark (2 forks of 3 recordings per size), and whole processes are timed
-  by small Java harnesses (`StartupTimes`, `FirstFixtureTimes`, `ScaleRun`) over 5 to 20 alternating runs, summarised
-  with JMH's own statistics (`ListStatistics`: mean and 99.9% interval)."""
+  Recording is now a JMH `SingleShotTime` benchmark (2 forks of 3 recordings per size), and whole processes are
+  timed by small Java harnesses (`StartupTimes`, `FirstFixtureTimes`, `ScaleRun`) over 5 to 20 alternating runs,
+  summarised with JMH's own statistics (`ListStatistics`: mean and 99.9% interval)."""
 
 HOW = """## How each figure is measured
 

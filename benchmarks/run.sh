@@ -21,20 +21,22 @@ if [[ "${1:-}" == "--quick" ]]; then
 fi
 
 # Why these settings (see "Method" in RESULTS.md): several forks, because a JIT's choices differ from one JVM to the
-# next and one fork's iterations cannot show that; short iterations, because more of them narrow the confidence
-# interval for the same time; the heap fixed (-Xms = -Xmx) so it does not resize during measurement.
+# next and one fork's iterations cannot show that; warm-up long enough for the slowest of a pair (the synthetic path
+# takes about 7 s to reach its steady state, a WireMock server pinned to one core about as long); short iterations,
+# because more of them narrow the confidence interval for the same time; a full GC before every iteration (-gc true)
+# and the heap fixed (-Xms = -Xmx), so one iteration's garbage does not land in the next.
 if $quick; then
     micro="-f 1 -wi 1 -w 1s -i 2 -r 1s"
     REPLAY_OPTS="$micro" SYNTHETIC_OPTS="$micro" LOAD_OPTS="$micro" WIREMOCK_OPTS="$micro" PATTERNS_OPTS="$micro"
     BATCHING_OPTS="$micro" LLAMA_OPTS="$micro" RECORDING_OPTS="-f 1 -wi 0 -i 1 -p entries=1000,4000"
     STARTUP_ROUNDS=3 JUNIT_ROUNDS=3 SCALE_ROUNDS=2 SCALE_COUNT=100000
 fi
-REPLAY_OPTS="${REPLAY_OPTS:--f 4 -wi 3 -w 1s -i 4 -r 1s}"
-SYNTHETIC_OPTS="${SYNTHETIC_OPTS:--f 4 -wi 3 -w 1s -i 4 -r 1s}"
-LOAD_OPTS="${LOAD_OPTS:--f 4 -wi 2 -w 2s -i 4 -r 2s}"
-WIREMOCK_OPTS="${WIREMOCK_OPTS:--f 3 -wi 2 -w 2s -i 4 -r 2s}"
+REPLAY_OPTS="${REPLAY_OPTS:--f 3 -wi 4 -w 2s -i 3 -r 1s}"
+SYNTHETIC_OPTS="${SYNTHETIC_OPTS:--f 3 -wi 4 -w 2s -i 3 -r 1s}"
+LOAD_OPTS="${LOAD_OPTS:--f 3 -wi 4 -w 2s -i 3 -r 2s}"
+WIREMOCK_OPTS="${WIREMOCK_OPTS:--f 2 -wi 4 -w 2s -i 4 -r 2s}"
 PATTERNS_OPTS="${PATTERNS_OPTS:--f 1 -wi 1 -w 1s -i 5 -r 2s}"
-BATCHING_OPTS="${BATCHING_OPTS:--f 2 -wi 2 -w 3s -i 4 -r 3s}"
+BATCHING_OPTS="${BATCHING_OPTS:--f 2 -wi 2 -w 2s -i 4 -r 2s}"
 LLAMA_OPTS="${LLAMA_OPTS:--f 2 -wi 1 -w 3s -i 4 -r 3s}"
 RECORDING_OPTS="${RECORDING_OPTS:--f 2 -wi 1 -i 3}"
 STARTUP_ROUNDS="${STARTUP_ROUNDS:-20}"
@@ -60,7 +62,7 @@ jmh() {
     shift 3
     echo "== $name: $regex $opts"
     # shellcheck disable=SC2086
-    "$@" java ${JMH_JAVA_OPTS:-} -jar "$jar" "$regex" $opts -foe true -rf json -rff "$out/jmh-$name.json" \
+    "$@" java ${JMH_JAVA_OPTS:-} -jar "$jar" "$regex" $opts -gc true -foe true -rf json -rff "$out/jmh-$name.json" \
         -jvmArgsAppend "$jvm_args ${extra_jvm_args:-}" > "$out/jmh-$name.log" 2>&1 \
         || { tail -40 "$out/jmh-$name.log"; exit 1; }
     grep -E '^[A-Za-z]+Benchmark\.' "$out/jmh-$name.log" || true

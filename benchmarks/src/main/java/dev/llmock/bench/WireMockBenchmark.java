@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Threads;
  * through {@link RawHttpClient}, whose per-request work is small, so the figure is the server's.
  *
  * <p>With {@value #SERVER_CPUS_PROPERTY} set (run.sh sets {@code 0} and runs JMH itself on CPU 1), the server is
- * pinned to those CPUs with {@code taskset}, so client and server do not take turns on the same cores.
+ * pinned to those CPUs with {@code taskset} once it has warmed up, so client and server do not take turns on the same
+ * cores.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -42,13 +43,8 @@ public class WireMockBenchmark {
         int port;
 
         @Setup(Level.Trial)
-        public void start() throws IOException {
-            List<String> command = new ArrayList<>();
-            String cpus = System.getProperty(SERVER_CPUS_PROPERTY, "");
-            if (!cpus.isBlank()) {
-                command.addAll(List.of("taskset", "-c", cpus));
-            }
-            command.addAll(JavaCommand.main(List.of("-Xms1g", "-Xmx1g"), WireMockServerMain.class));
+        public void start() throws IOException, InterruptedException {
+            List<String> command = JavaCommand.main(List.of("-Xms1g", "-Xmx1g"), WireMockServerMain.class);
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -65,6 +61,24 @@ public class WireMockBenchmark {
             Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "wiremock-stdout");
             drain.setDaemon(true);
             drain.start();
+            pin();
+        }
+
+        /**
+         * Pins every thread of the warmed-up server to {@value #SERVER_CPUS_PROPERTY}, if set. Only now: while it
+         * warms up, its JIT compiler threads get both cores instead of taking turns with the request threads on one.
+         */
+        private void pin() throws IOException, InterruptedException {
+            String cpus = System.getProperty(SERVER_CPUS_PROPERTY, "");
+            if (cpus.isBlank()) {
+                return;
+            }
+            Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String said = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (taskset.waitFor() != 0) {
+                throw new IllegalStateException("taskset could not pin the server to CPUs " + cpus + ": " + said);
+            }
         }
 
         @TearDown(Level.Trial)

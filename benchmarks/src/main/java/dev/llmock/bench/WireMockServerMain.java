@@ -16,6 +16,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The server of {@link WireMockBenchmark}, in a JVM of its own: WireMock 3 on 127.0.0.1 with three stubs answering
@@ -33,7 +35,7 @@ public final class WireMockServerMain {
     static final String PLAIN_PATH = "/plain/customers/42";
 
     /** Seconds of requests to the three stubs in turn before the server reports ready: {@value}. */
-    static final int WARM_UP_SECONDS = 5;
+    static final int WARM_UP_SECONDS = 10;
 
     private WireMockServer server;
     private LlmockWireMock llmock;
@@ -41,7 +43,7 @@ public final class WireMockServerMain {
     private WireMockServerMain() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("llmock-bench-wiremock");
         WireMockServerMain main = new WireMockServerMain();
         // Record once, as a developer's first run would; the server's stop saves the cassette.
@@ -64,8 +66,8 @@ public final class WireMockServerMain {
         if (!client.get(PLAIN_PATH).equals(replayed)) {
             throw new IllegalStateException("The plain stub answers another body than the replay");
         }
-        warmUp(client, WARM_UP_SECONDS);
         client.close();
+        warmUp(main.server.port());
         System.out.println("port=" + main.server.port());
         System.out.flush();
         while (System.in.read() >= 0) {
@@ -75,15 +77,28 @@ public final class WireMockServerMain {
     }
 
     /**
-     * Requests to the three stubs in turn, so every server JIT-compiles the code of all three alike before JMH's own
-     * warm-up (which sends only one kind), and a server pinned to one core is not still compiling when measured.
+     * Requests to the three stubs in turn from as many connections as the benchmark uses, so every server
+     * JIT-compiles the code of all three alike, under the same concurrency, before JMH's own warm-up (which sends only
+     * one kind).
      */
-    private static void warmUp(RawHttpClient client, long seconds) {
+    private static void warmUp(int port) throws InterruptedException {
         byte[][] requests = {RawHttpClient.request(TRANSFORMER_PATH), RawHttpClient.request(CATCH_ALL_PATH),
                 RawHttpClient.request(PLAIN_PATH)};
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        for (int i = 0; System.nanoTime() < end; i++) {
-            client.send(requests[i % requests.length]);
+        long end = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < WireMockBenchmark.CONNECTIONS; c++) {
+            Thread client = new Thread(() -> {
+                try (RawHttpClient connection = new RawHttpClient(port)) {
+                    for (int i = 0; System.nanoTime() < end; i++) {
+                        connection.send(requests[i % requests.length]);
+                    }
+                }
+            }, "warm-up-" + c);
+            client.start();
+            clients.add(client);
+        }
+        for (Thread client : clients) {
+            client.join();
         }
     }
 

@@ -46,9 +46,8 @@ final class BenchData {
      * The cassette {@code customers-<entries>} in {@code dir}, holding customers of variants 0 to entries-1, recorded
      * through the engine with the synthetic backend unless the file is there already.
      *
-     * <p>Mode RERECORD, not RECORD: into a new file both record every request, but RECORD looks on every miss for an
-     * older entry whose shape has since grown, scanning and sorting all entries recorded so far, so recording N
-     * entries takes time quadratic in N (minutes for 10,000; see RESULTS.md).
+     * <p>Mode RERECORD: into a new file it records exactly what RECORD would, without RECORD's look on every miss for
+     * an older entry whose shape has since grown ({@link RecordScalingBenchmark} measures that one).
      */
     static String recordedCassette(Path dir, int entries) {
         String name = "customers-" + entries;

@@ -2,6 +2,7 @@ package dev.llmock.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.cassette.Cassette;
 import dev.llmock.cassette.Cassettes;
 import dev.llmock.cassette.RecordMode;
@@ -9,15 +10,16 @@ import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Goal 3 (heap): retained heap of an open 10,000-entry cassette and of Jackson's tree of the same file, each
- * measured as used heap after full GCs with the object held, minus used heap after full GCs before loading it.
- * Run it in a JVM of its own with {@code -XX:+UseSerialGC} (so {@link System#gc()} is a full, compacting, stop-the-world
- * collection). Prints one JSON object.
+ * measured as used heap after full GCs with the object held, minus used heap after full GCs before loading it,
+ * {@value #ROUNDS} times. Run it in a JVM of its own with {@code -XX:+UseSerialGC} (so {@link System#gc()} is a full,
+ * compacting, stop-the-world collection). Writes one JSON object to stdout.
  */
 public final class HeapProbe {
+    private static final int ROUNDS = 5;
+
     private HeapProbe() {
     }
 
@@ -25,26 +27,36 @@ public final class HeapProbe {
         Path dir = BenchData.dataDirectory();
         String name = BenchData.recordedCassette(dir, CassetteLoadBenchmark.ENTRIES);
         Path file = dir.resolve(name + ".json");
-        long fileBytes = Files.size(file);
         // Warm up class loading of both paths, so loaded classes are not counted as retained data.
-        Cassettes.newBuilder().directory(dir).mode(RecordMode.REPLAY).build().open(name);
+        open(dir, name);
         new ObjectMapper().readTree(file.toFile());
 
-        long before = usedAfterGc();
-        Cassette cassette = Cassettes.newBuilder().directory(dir).mode(RecordMode.REPLAY).build().open(name);
-        long withCassette = usedAfterGc();
-        Reference.reachabilityFence(cassette);
-        cassette = null;
+        Series cassetteMib = new Series("MiB");
+        Series treeMib = new Series("MiB");
+        for (int round = 0; round < ROUNDS; round++) {
+            long before = usedAfterGc();
+            Cassette cassette = open(dir, name);
+            cassetteMib.add((usedAfterGc() - before) / 1048576.0);
+            Reference.reachabilityFence(cassette);
+            cassette = null;
 
-        ObjectMapper mapper = new ObjectMapper();
-        long beforeTree = usedAfterGc();
-        JsonNode tree = mapper.readTree(file.toFile());
-        long withTree = usedAfterGc();
-        Reference.reachabilityFence(tree);
+            ObjectMapper mapper = new ObjectMapper();
+            long beforeTree = usedAfterGc();
+            JsonNode tree = mapper.readTree(file.toFile());
+            treeMib.add((usedAfterGc() - beforeTree) / 1048576.0);
+            Reference.reachabilityFence(tree);
+            tree = null;
+        }
+        ObjectNode json = Series.JSON.createObjectNode().put("fileMib", Files.size(file) / 1048576.0)
+                .put("entries", CassetteLoadBenchmark.ENTRIES);
+        json.set("cassetteRetainedMib", cassetteMib.toJson());
+        json.set("jacksonTreeRetainedMib", treeMib.toJson());
+        System.out.println(Series.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    }
 
-        System.out.printf(Locale.ROOT, "{\"fileBytes\": %d, \"cassetteRetainedBytes\": %d,"
-                        + " \"jacksonTreeRetainedBytes\": %d, \"entries\": %d}%n",
-                fileBytes, withCassette - before, withTree - beforeTree, CassetteLoadBenchmark.ENTRIES);
+    /** A new {@link Cassettes} each time, since one hands out the same open cassette for the same name. */
+    private static Cassette open(Path dir, String name) {
+        return Cassettes.newBuilder().directory(dir).mode(RecordMode.REPLAY).build().open(name);
     }
 
     private static long usedAfterGc() {

@@ -1,27 +1,12 @@
 package dev.llmock.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathTemplate;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.llmock.LlmockConfig;
-import dev.llmock.cassette.RecordMode;
-import dev.llmock.wiremock.LlmockResponseTransformer;
-import dev.llmock.wiremock.LlmockWireMock;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,103 +20,112 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Goal 4: requests per second on 127.0.0.1 with 16 client threads (so 16 keep-alive connections) through one shared
- * {@code java.net.http} client, against one WireMock server holding three stubs that answer the same body: the
- * {@code llmock} transformer replaying from a cassette, the catch-all {@code /api/mock/**} replaying, and a plain
- * static stub.
+ * Goal 4: requests per second of one WireMock server ({@link WireMockServerMain}, a JVM of its own started for each
+ * fork) answering the same body through the {@code llmock} transformer replaying, the catch-all {@code /api/mock/**}
+ * replaying, and a plain static stub. {@value #CONNECTIONS} client threads, each on its own keep-alive connection
+ * through {@link RawHttpClient}, whose per-request work is small, so the figure is the server's.
+ *
+ * <p>With {@value #SERVER_CPUS_PROPERTY} set (run.sh sets {@code 0} and runs JMH itself on CPU 1), the server is
+ * pinned to those CPUs with {@code taskset} once it has warmed up, so client and server do not take turns on the same
+ * cores.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Threads(16)
+@Threads(WireMockBenchmark.CONNECTIONS)
 public class WireMockBenchmark {
-    static final String SHAPE = "{\"id\":0,\"firstName\":\"string\",\"lastName\":\"string\",\"email\":\"email\","
-            + "\"phone\":\"string\",\"city\":\"string\",\"country\":\"string\",\"age\":0,\"balance\":0.0,"
-            + "\"active\":true}";
+    static final int CONNECTIONS = 4;
+    static final String SERVER_CPUS_PROPERTY = "llmock.bench.serverCpus";
 
-    /** The server and client, shared by the 16 threads. */
+    /** The server process, shared by the client threads of a fork. */
     @State(Scope.Benchmark)
     public static class Server {
-        private WireMockServer server;
-        private LlmockWireMock llmock;
-        private HttpClient client;
-        URI transformer;
-        URI catchAll;
-        URI plain;
+        private Process process;
+        int port;
 
         @Setup(Level.Trial)
-        public void setUp() throws IOException {
-            Path dir = Files.createTempDirectory("llmock-bench-wiremock");
-            // Record once, as a developer's first run would; the server's stop saves the cassette.
-            start(dir, RecordMode.RECORD);
-            String recorded = fetch(transformer);
-            fetch(catchAll);
-            stop();
-
-            start(dir, RecordMode.REPLAY);
-            String replayed = fetch(transformer);
-            if (!replayed.equals(recorded)) {
-                throw new IllegalStateException("Replay differs from the recording: " + replayed + " vs " + recorded);
+        public void start() throws IOException, InterruptedException {
+            List<String> command = JavaCommand.main(List.of("-Xms1g", "-Xmx1g"), WireMockServerMain.class);
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            while (port == 0) {
+                String line = out.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("The WireMock server process ended before it was ready: "
+                            + command);
+                }
+                if (line.startsWith("port=")) {
+                    port = Integer.parseInt(line.substring(5));
+                }
             }
-            fetch(catchAll);
-            server.stubFor(get(urlPathEqualTo("/plain/customers/42")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(replayed)));
+            Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "wiremock-stdout");
+            drain.setDaemon(true);
+            drain.start();
+            pin();
         }
 
-        private void start(Path dir, RecordMode mode) {
-            llmock = LlmockWireMock.newBuilder().config(LlmockConfig.none()).cassettes(dir).mode(mode)
-                    .cassette("WireMockBenchmark").build();
-            // The request journal off for all three stubs alike: 16 threads at full speed would fill it without bound.
-            server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40)
-                    .disableRequestJournal().extensions(llmock.extensions()));
-            server.start();
-            server.stubFor(get(urlPathTemplate("/llmock/customers/{id}")).willReturn(aResponse()
-                    .withTransformers(LlmockResponseTransformer.NAME)
-                    .withTransformerParameter("shape", SHAPE)));
-            String base = "http://127.0.0.1:" + server.port();
-            transformer = URI.create(base + "/llmock/customers/42");
-            catchAll = URI.create(base + "/api/mock/customers/42?shape="
-                    + URLEncoder.encode(SHAPE, StandardCharsets.UTF_8));
-            plain = URI.create(base + "/plain/customers/42");
-            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+        /**
+         * Pins every thread of the warmed-up server to {@value #SERVER_CPUS_PROPERTY}, if set. Only now: while it
+         * warms up, its JIT compiler threads get both cores instead of taking turns with the request threads on one.
+         */
+        private void pin() throws IOException, InterruptedException {
+            String cpus = System.getProperty(SERVER_CPUS_PROPERTY, "");
+            if (cpus.isBlank()) {
+                return;
+            }
+            Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String said = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (taskset.waitFor() != 0) {
+                throw new IllegalStateException("taskset could not pin the server to CPUs " + cpus + ": " + said);
+            }
         }
 
         @TearDown(Level.Trial)
-        public void stop() {
-            server.stop();
-            llmock.close();
-        }
-
-        String fetch(URI uri) {
+        public void stop() throws InterruptedException {
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(uri + " answered " + response.statusCode() + ": "
-                            + response.body());
-                }
-                return response.body();
+                process.getOutputStream().close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            }
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
         }
     }
 
-    @Benchmark
-    public String llmockTransformer(Server server) {
-        return server.fetch(server.transformer);
+    /** One keep-alive connection per client thread. */
+    @State(Scope.Thread)
+    public static class Connection {
+        private static final byte[] TRANSFORMER = RawHttpClient.request(WireMockServerMain.TRANSFORMER_PATH);
+        private static final byte[] CATCH_ALL = RawHttpClient.request(WireMockServerMain.CATCH_ALL_PATH);
+        private static final byte[] PLAIN = RawHttpClient.request(WireMockServerMain.PLAIN_PATH);
+
+        private RawHttpClient client;
+
+        @Setup(Level.Trial)
+        public void open(Server server) {
+            client = new RawHttpClient(server.port);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            client.close();
+        }
     }
 
     @Benchmark
-    public String llmockCatchAll(Server server) {
-        return server.fetch(server.catchAll);
+    public byte[] llmockTransformer(Connection connection) {
+        return connection.client.send(Connection.TRANSFORMER);
     }
 
     @Benchmark
-    public String plainStub(Server server) {
-        return server.fetch(server.plain);
+    public byte[] llmockCatchAll(Connection connection) {
+        return connection.client.send(Connection.CATCH_ALL);
+    }
+
+    @Benchmark
+    public byte[] plainStub(Connection connection) {
+        return connection.client.send(Connection.PLAIN);
     }
 }

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 final class IdentifyingFields {
     static final int MAX_FIELDS = 3;
-    static final int MAX_VALUES = 40;
+    static final int MAX_VALUES = 20;
     static final int MAX_VALUE_CHARS = 40;
     private static final Pattern NAMED_LIKE_ID = Pattern.compile(
             "(?i).*(id|name|mail|code|key|sku|slug|login|handle|title|phone|isbn|number|serial)");

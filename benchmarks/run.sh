@@ -94,6 +94,13 @@ shape='{"name":"string","email":"email","age":0,"address":{"city":"string","stat
 echo "== start-up: $STARTUP_ROUNDS rounds"
 java -cp "$jar" dev.llmock.bench.StartupTimes "$STARTUP_ROUNDS" "$out/startup.json" -- \
     java -jar "$cli_jar" generate --shape "$shape" --count 3
+# The same through cli/llmock, the launcher with a class-data sharing archive of its own: one unmeasured run writes it.
+export LLMOCK_CDS_DIR="$data/cds" LLMOCK_JAR="$cli_jar"
+sh "$root/cli/llmock" generate --shape "$shape" --count 3 > /dev/null 2>&1
+echo "== start-up through cli/llmock (AppCDS): $STARTUP_ROUNDS rounds"
+java -cp "$jar" dev.llmock.bench.StartupTimes "$STARTUP_ROUNDS" "$out/startup-cds.json" -- \
+    sh "$root/cli/llmock" generate --shape "$shape" --count 3
+unset LLMOCK_CDS_DIR LLMOCK_JAR
 echo "== JUnit first fixture: $JUNIT_ROUNDS rounds"
 java -cp "$jar" dev.llmock.bench.FirstFixtureTimes "$JUNIT_ROUNDS" "$data/junit-cassettes" "$out/junit.json"
 echo "== scale: $SCALE_ROUNDS rounds of $SCALE_COUNT records"

@@ -35,6 +35,8 @@ import org.openjdk.jmh.annotations.Threads;
 public class WireMockBenchmark {
     static final int CONNECTIONS = 4;
     static final String SERVER_CPUS_PROPERTY = "llmock.bench.serverCpus";
+    /** Extra JVM options of the server, separated by spaces (e.g. a flight recording for a profile). */
+    static final String SERVER_JVM_ARGS_PROPERTY = "llmock.bench.serverJvmArgs";
 
     /** The server process, shared by the client threads of a fork. */
     @State(Scope.Benchmark)
@@ -44,7 +46,13 @@ public class WireMockBenchmark {
 
         @Setup(Level.Trial)
         public void start() throws IOException, InterruptedException {
-            List<String> command = JavaCommand.main(List.of("-Xms1g", "-Xmx1g"), WireMockServerMain.class);
+            List<String> options = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+            for (String option : System.getProperty(SERVER_JVM_ARGS_PROPERTY, "").split(" ")) {
+                if (!option.isBlank()) {
+                    options.add(option);
+                }
+            }
+            List<String> command = JavaCommand.main(options, WireMockServerMain.class);
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));

@@ -8,21 +8,24 @@ import dev.llmock.ShapeException;
 /**
  * Shapes parsed once per distinct text: clients of the mock API send the same shape (in the query, a header or the
  * body) with every request, and parsing it is a large part of answering one. Shapes are immutable, so one parsed
- * shape serves every request that sends its text. Bounded, so that clients sending ever new shapes cannot fill the
- * heap; a text that does not parse is not kept, and fails again each time with its own message.
+ * shape serves every request that sends its text. Bounded by the length of the texts kept (a shape may come in a
+ * body of up to a megabyte), so that clients sending ever new shapes cannot fill the heap; the ones least likely
+ * to be used again go first. A text that does not parse is not kept, and fails again each time with its own message.
  */
 final class ParsedShapes {
-    /** How many distinct shape texts stay parsed: {@value}. */
-    static final int KEPT = 1_000;
+    /** How many characters of shape text stay parsed, in all: {@value}. */
+    static final int KEPT_CHARS = 2_000_000;
 
     private final Cache<String, Shape> shapes;
 
     ParsedShapes() {
-        this(KEPT);
+        this(KEPT_CHARS);
     }
 
-    ParsedShapes(int kept) {
-        this.shapes = Caffeine.newBuilder().maximumSize(kept).build();
+    /** @param keptChars how many characters of shape text stay parsed, in all */
+    ParsedShapes(int keptChars) {
+        this.shapes = Caffeine.newBuilder().maximumWeight(keptChars)
+                .weigher((String text, Shape shape) -> text.length()).build();
     }
 
     /**

@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * Goal 4: requests per second of one WireMock server ({@link WireMockServerMain}, a JVM of its own started for each
  * fork) answering the same body through the {@code llmock} transformer replaying, the catch-all {@code /api/mock/**}
- * replaying, and a plain static stub. {@value #CONNECTIONS} client threads, each on its own keep-alive connection
- * through {@link RawHttpClient}, whose per-request work is small, so the figure is the server's.
+ * replaying, and a plain static stub (also asked with the catch-all's long query). {@value #CONNECTIONS} client
+ * threads, each on its own keep-alive connection through {@link RawHttpClient}, whose per-request work is small, so
+ * the figure is the server's. {@link WireMockServerCpu} measures the same stubs as server CPU time per request.
  *
  * <p>With {@value #SERVER_CPUS_PROPERTY} set (run.sh sets {@code 0} and runs JMH itself on CPU 1), the server is
  * pinned to those CPUs with {@code taskset} once it has warmed up, so client and server do not take turns on the same
@@ -35,6 +36,8 @@ import org.openjdk.jmh.annotations.Threads;
 public class WireMockBenchmark {
     static final int CONNECTIONS = 4;
     static final String SERVER_CPUS_PROPERTY = "llmock.bench.serverCpus";
+    /** Extra JVM options of the server, separated by spaces (e.g. a flight recording for a profile). */
+    static final String SERVER_JVM_ARGS_PROPERTY = "llmock.bench.serverJvmArgs";
 
     /** The server process, shared by the client threads of a fork. */
     @State(Scope.Benchmark)
@@ -44,7 +47,13 @@ public class WireMockBenchmark {
 
         @Setup(Level.Trial)
         public void start() throws IOException, InterruptedException {
-            List<String> command = JavaCommand.main(List.of("-Xms1g", "-Xmx1g"), WireMockServerMain.class);
+            List<String> options = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+            for (String option : System.getProperty(SERVER_JVM_ARGS_PROPERTY, "").split(" ")) {
+                if (!option.isBlank()) {
+                    options.add(option);
+                }
+            }
+            List<String> command = JavaCommand.main(options, WireMockServerMain.class);
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -81,6 +90,11 @@ public class WireMockBenchmark {
             }
         }
 
+        /** The server's process id. */
+        long pid() {
+            return process.pid();
+        }
+
         @TearDown(Level.Trial)
         public void stop() throws InterruptedException {
             try {
@@ -100,6 +114,7 @@ public class WireMockBenchmark {
         private static final byte[] TRANSFORMER = RawHttpClient.request(WireMockServerMain.TRANSFORMER_PATH);
         private static final byte[] CATCH_ALL = RawHttpClient.request(WireMockServerMain.CATCH_ALL_PATH);
         private static final byte[] PLAIN = RawHttpClient.request(WireMockServerMain.PLAIN_PATH);
+        private static final byte[] PLAIN_SAME_URL = RawHttpClient.request(WireMockServerMain.PLAIN_SAME_URL_PATH);
 
         private RawHttpClient client;
 
@@ -127,5 +142,11 @@ public class WireMockBenchmark {
     @Benchmark
     public byte[] plainStub(Connection connection) {
         return connection.client.send(Connection.PLAIN);
+    }
+
+    /** The plain stub asked with the catch-all's long query: the part of the catch-all's cost that is WireMock's. */
+    @Benchmark
+    public byte[] plainStubSameUrl(Connection connection) {
+        return connection.client.send(Connection.PLAIN_SAME_URL);
     }
 }

@@ -123,17 +123,21 @@ public final class LlmockMockApi implements ResponseDefinitionTransformerV2, Map
         return stub;
     }
 
-    /** Synchronized: concurrent tests reset WireMock's mappings concurrently, and the stubs must be added once. */
+    /**
+     * Synchronized: concurrent tests reset WireMock's mappings concurrently, and the stubs must be added once. The
+     * catch-all goes in last: of stubs with the same priority WireMock tries the newest first, and most requests are
+     * for the catch-all, so they are not matched against the other two first.
+     */
     @Override
     public synchronized void loadMappingsInto(StubMappings stubMappings) {
-        if (stubMappings.get(STUB_ID).isEmpty()) { // WireMock may load default mappings more than once
-            stubMappings.addMapping(stub());
+        if (stubMappings.get(GRAPHQL_STUB_ID).isEmpty()) { // WireMock may load default mappings more than once
+            stubMappings.addMapping(graphQlStub());
         }
         if (stubMappings.get(CONTEXTS_STUB_ID).isEmpty()) {
             stubMappings.addMapping(contextsStub());
         }
-        if (stubMappings.get(GRAPHQL_STUB_ID).isEmpty()) {
-            stubMappings.addMapping(graphQlStub());
+        if (stubMappings.get(STUB_ID).isEmpty()) {
+            stubMappings.addMapping(stub());
         }
     }
 

@@ -207,6 +207,23 @@ class LlmockMockApiTest {
     }
 
     @Test
+    void anInvalidShapeIsRefusedEveryTimeItIsSentAndAValidOneAfterItIsAnswered() {
+        start(LlmockConfig.none(), RecordMode.LIVE);
+        String invalid = encode("{\"name\":\"string\" \"age\":0}");
+
+        Http.Reply first = Http.get(url("/users?shape=" + invalid));
+        Http.Reply second = Http.get(url("/users?shape=" + invalid));
+        Http.Reply valid = Http.get(url("/users?shape=" + encode(PRODUCT)));
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.text()).isEqualTo(first.text());
+        assertThat(second.json().get("error").get("source").asText()).isEqualTo("the query parameter ?shape=");
+        assertThat(valid.status()).isEqualTo(200);
+        assertThat(fields(valid.json())).containsExactlyInAnyOrder("sku", "price");
+    }
+
+    @Test
     void malformedAndOversizedBodiesAreRefusedInJson() {
         start(LlmockWireMock.newBuilder().config(LlmockConfig.none()).cassettes(dir).mode(RecordMode.LIVE)
                 .maxBodyBytes(1000));
@@ -307,6 +324,28 @@ class LlmockMockApiTest {
             assertThat(reply.json().get("id").asInt()).isEqualTo(i);
         }
         assertThat(Cassettes.stats(file).entries()).isEqualTo(200);
+    }
+
+    @Test
+    void ofLlmocksOwnStubsTheCatchAllIsTriedFirstBeforeAndAfterAReset() {
+        start(LlmockConfig.none(), RecordMode.LIVE);
+        List<String> before = llmockStubNames();
+        server.resetAll();
+
+        assertThat(before).containsExactly("llmock mock API (/api/mock/**)", "llmock API contexts (/api/contexts/**)",
+                "llmock GraphQL (/graphql)");
+        assertThat(llmockStubNames()).isEqualTo(before);
+    }
+
+    /** llmock's stubs in the order WireMock tries them (priority, then the newest first). */
+    private List<String> llmockStubNames() {
+        List<String> names = new ArrayList<>();
+        server.listAllStubMappings().getMappings().forEach(stub -> {
+            if (stub.getName() != null && stub.getName().startsWith("llmock ")) {
+                names.add(stub.getName());
+            }
+        });
+        return names;
     }
 
     @Test

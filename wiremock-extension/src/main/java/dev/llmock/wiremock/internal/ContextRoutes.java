@@ -28,9 +28,8 @@ final class ContextRoutes {
         this.store = store;
     }
 
-    /** Whether {@code url} is a management route. */
-    static boolean matches(String url) {
-        String path = RequestPath.clean(url);
+    /** Whether {@code path} (a request's {@link RequestPath#clean clean} path) is a management route. */
+    static boolean matches(String path) {
         return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
     }
 

@@ -49,8 +49,8 @@ final class GraphQlEndpoint {
         this.schema = schema;
     }
 
-    static boolean matches(String prefix, String url) {
-        String path = RequestPath.clean(url);
+    /** Whether {@code path} (a request's {@link RequestPath#clean clean} path) is the GraphQL endpoint. */
+    static boolean matches(String prefix, String path) {
         return path.equals(PATH) || path.equals(prefix + PATH);
     }
 

@@ -60,6 +60,7 @@ final class MockApiHandler {
     private final ContextBinding contexts;
     /** Bounded, so that clients calling ever new paths cannot fill the heap; the least recently used path goes. */
     private final Cache<String, Shape> shapesByPath;
+    private final ParsedShapes parsed = new ParsedShapes();
 
     /**
      * @param prefix       the path the mock API lives under, e.g. {@code /api/mock}
@@ -145,7 +146,7 @@ final class MockApiHandler {
         } else {
             shape = rememberedShape(method, path);
             if (shape == null) {
-                shape = Shape.parse(defaultShape(method, path, json));
+                shape = parsed.of(defaultShape(method, path, json));
             }
         }
         ObjectNode facts = HttpFacts.of(method, path.normalized(), path.parameters(), HttpFacts.queryOf(url),
@@ -248,9 +249,9 @@ final class MockApiHandler {
                 details);
     }
 
-    private static Shape parse(String text, String source) {
+    private Shape parse(String text, String source) {
         try {
-            return Shape.parse(text);
+            return parsed.of(text);
         } catch (ShapeException e) {
             ObjectNode details = Json.MAPPER.createObjectNode();
             details.put("source", source);

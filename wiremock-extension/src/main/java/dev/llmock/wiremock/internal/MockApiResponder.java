@@ -32,13 +32,14 @@ public final class MockApiResponder {
         Request request = serveEvent.getRequest();
         ResponseDefinition base = serveEvent.getResponseDefinition();
         String url = request.getUrl();
-        if (ContextRoutes.matches(url)) {
+        String path = RequestPath.clean(url); // once: the routes below compare it, none parses the URL again
+        if (ContextRoutes.matches(path)) {
             return Responses.of(contextRoutes.respond(request.getMethod().getName(), url), base);
         }
-        if (GraphQlEndpoint.matches(prefix, url)) {
+        if (GraphQlEndpoint.matches(prefix, path)) {
             return graphQl.respond(request, base);
         }
-        if (SseAnswer.wanted(prefix, url, request.getHeader("Accept"))) {
+        if (SseAnswer.wanted(prefix, path, request.getHeader("Accept"))) {
             return stream(request, url, base);
         }
         return replayed.get(replayKey(request), () -> answer(request, url), answer -> Responses.of(answer, base));

@@ -58,11 +58,21 @@ record RequestPath(String normalized, Map<String, String> parameters, boolean co
 
     /** The path of {@code url} with empty segments and a trailing slash removed, segments percent-decoded. */
     static String clean(String url) {
+        String path = withoutQuery(url);
+        if (alreadyClean(path)) {
+            return path; // most paths: no need to split, decode and join them again
+        }
         List<String> segments = segments(url);
         return segments.isEmpty() ? "/" : "/" + String.join("/", segments);
     }
 
-    private static List<String> segments(String url) {
+    /** Whether {@code path} is its own clean form: no empty segment, no trailing slash, nothing percent-encoded. */
+    private static boolean alreadyClean(String path) {
+        return path.length() > 1 && path.charAt(0) == '/' && path.charAt(path.length() - 1) != '/'
+                && path.indexOf("//") < 0 && path.indexOf('%') < 0;
+    }
+
+    private static String withoutQuery(String url) {
         String path = url == null ? "" : url;
         int query = path.indexOf('?');
         if (query >= 0) {
@@ -72,6 +82,11 @@ record RequestPath(String normalized, Map<String, String> parameters, boolean co
         if (fragment >= 0) {
             path = path.substring(0, fragment);
         }
+        return path;
+    }
+
+    private static List<String> segments(String url) {
+        String path = withoutQuery(url);
         List<String> segments = new ArrayList<>();
         for (String segment : path.split("/")) {
             if (!segment.isEmpty()) {

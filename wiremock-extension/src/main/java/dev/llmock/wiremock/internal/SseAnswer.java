@@ -30,9 +30,8 @@ record SseAnswer(SseMode mode, int delayMs) {
     /** The longest a stream's delays may add up to, in milliseconds: {@value}. */
     static final int MAX_TOTAL_DELAY_MS = 60_000;
 
-    /** Whether the request asks for a stream. */
-    static boolean wanted(String prefix, String url, String accept) {
-        String path = RequestPath.clean(url);
+    /** Whether the request, with its {@link RequestPath#clean clean} path, asks for a stream. */
+    static boolean wanted(String prefix, String path, String accept) {
         return path.equals(prefix + STREAM_SEGMENT) || path.startsWith(prefix + STREAM_SEGMENT + "/")
                 || accept != null && accept.toLowerCase(Locale.ROOT).contains(EVENT_STREAM);
     }

@@ -37,4 +37,15 @@ class RequestPathTest {
         assertThat(facts.toString()).isEqualTo("{\"method\":\"GET\",\"path\":\"/users/{id}\","
                 + "\"pathParameters\":{\"id\":\"42\"},\"query\":{\"a\":[\"1\",\"0\"],\"q\":[\"a b\"],\"z\":[\"2\"]}}");
     }
+
+    @Test
+    void aCleanPathIsThePathAloneWithoutEmptySegmentsAndDecoded() {
+        assertThat(RequestPath.clean("/api/mock/users/42?shape=%7B%22id%22%3A0%7D#top")).isEqualTo("/api/mock/users/42");
+        assertThat(RequestPath.clean("/api/mock/a+b")).isEqualTo("/api/mock/a+b");
+        assertThat(RequestPath.clean("/api//mock/users/")).isEqualTo("/api/mock/users");
+        assertThat(RequestPath.clean("/api/mock/caf%C3%A9%2Fs?x=1")).isEqualTo("/api/mock/caf\u00e9/s");
+        assertThat(RequestPath.clean("/?x=1")).isEqualTo("/");
+        assertThat(RequestPath.clean("")).isEqualTo("/");
+        assertThat(RequestPath.clean(null)).isEqualTo("/");
+    }
 }

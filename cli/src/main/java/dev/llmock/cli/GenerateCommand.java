@@ -4,6 +4,7 @@ import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.Shape;
+import dev.llmock.internal.FixtureAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -113,7 +114,8 @@ final class GenerateCommand implements Callable<Integer> {
                 request.variant(block);
             }
             fixture = llmock.generate(request.build(), (made, total) -> progress.progress(done + made, count));
-            records.write(fixture.json());
+            // the fixture's own tree: a copy of each block of 10,000 records would be thrown away once written
+            records.write(FixtureAccess.tree(fixture));
         }
         return fixture;
     }

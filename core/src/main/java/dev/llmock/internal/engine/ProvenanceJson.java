@@ -7,6 +7,7 @@ import dev.llmock.FixtureRequest;
 import dev.llmock.Part;
 import dev.llmock.Provenance;
 import dev.llmock.Stage;
+import dev.llmock.internal.FixtureAccess;
 import dev.llmock.internal.Json;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,8 @@ final class ProvenanceJson {
         Provenance provenance = new Provenance(Provenance.Source.GENERATED, last.backend(), last.provider(),
                 last.model(), totals.attempts(), totals.latency(), totals.promptTokens(), totals.completionTokens(),
                 now, plan.facts().snapshot());
-        return new Fixture(result.output(), provenance);
+        // Every tree in the result is the engine's own (BackendCalls copies what other backends return): no copy.
+        return FixtureAccess.owning(result.output(), provenance);
     }
 
     /** One entry per part: its name, backend, attempts, latency and correction-loop facts. */

@@ -228,6 +228,9 @@ final class SyntheticGenerator {
     }
 
     private String fitLength(String text, Integer minLength, Integer maxLength) {
+        if (minLength == null && (maxLength == null || text.length() <= maxLength)) {
+            return text; // no char sequence has more code points than chars
+        }
         StringBuilder result = new StringBuilder(text);
         if (minLength != null) {
             while (result.codePointCount(0, result.length()) < minLength) {
@@ -261,8 +264,8 @@ final class SyntheticGenerator {
         }
         Double named = NamedValues.decimal(name, faker);
         double value = named != null ? named : faker.number().numberBetween(0, 100_000) / 100.0;
-        BigDecimal decimal = BigDecimal.valueOf(value).setScale(Math.max(2, BigDecimal.valueOf(value).scale()),
-                RoundingMode.HALF_UP);
+        BigDecimal exact = BigDecimal.valueOf(value);
+        BigDecimal decimal = exact.setScale(Math.max(2, exact.scale()), RoundingMode.HALF_UP);
         BigDecimal min = shape.minimum();
         BigDecimal max = shape.maximum();
         if (min != null && decimal.compareTo(min) < 0 || max != null && decimal.compareTo(max) > 0) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The records of one stage by slot, as batches fill them, each with its hash code taken on the worker that made it
- * (while the record was fresh in that core's cache): looking through thousands of records for duplicates then hashes
- * none of them again.
+ * The records of one stage by slot, as batches fill them, each with its fingerprint ({@link
+ * IdentifyingFields#fingerprint}) taken on the worker that made it (while the record was fresh in that core's cache):
+ * looking through thousands of records for duplicates then hashes none of them again.
  */
 final class MadeRecords {
     private final JsonNode[] records;
@@ -25,7 +25,7 @@ final class MadeRecords {
         return records;
     }
 
-    /** Fills {@code slot} with {@code record}, whose {@link JsonNode#hashCode()} is {@code hash}. */
+    /** Fills {@code slot} with {@code record}, whose fingerprint is {@code hash}. */
     void put(int slot, JsonNode record, int hash) {
         records[slot] = record;
         hashes[slot] = hash;
@@ -45,16 +45,16 @@ final class MadeRecords {
         return gaps;
     }
 
-    /** {@code hashes} of each record of {@code output} (an array), as {@link #put} wants them. */
-    static int[] hashes(JsonNode output) {
+    /** The fingerprint of each record of {@code output} (an array), as {@link #put} wants them. */
+    static int[] hashes(JsonNode output, IdentifyingFields identifying) {
         int[] hashes = new int[output.size()];
         for (int k = 0; k < hashes.length; k++) {
-            hashes[k] = output.get(k).hashCode();
+            hashes[k] = identifying.fingerprint(output.get(k));
         }
         return hashes;
     }
 
-    /** A record in the look for duplicates, with its hash code taken ahead. */
+    /** A record in the look for duplicates, with its fingerprint taken ahead. */
     private record Seen(JsonNode record, int hash) {
         @Override
         public boolean equals(Object other) {

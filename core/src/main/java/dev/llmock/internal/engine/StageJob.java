@@ -74,8 +74,9 @@ final class StageJob {
     }
 
     /**
-     * One batch's records: the slots they fill, the output for them and, for a generating stage, each record's hash
-     * code, taken on the worker while the records are fresh in its cache (the look for duplicates needs them all).
+     * One batch's records: the slots they fill, the output for them and, for a stage that drops duplicates, each
+     * record's fingerprint, taken on the worker while the records are fresh in its cache (the look for duplicates
+     * needs them all).
      */
     private record Batch(int[] slots, JsonNode output, int[] hashes) {
     }
@@ -199,12 +200,12 @@ final class StageJob {
         }
     }
 
-    /** A batch's output with its records' hash codes when this stage looks for duplicates. */
+    /** A batch's output with its records' fingerprints when this stage looks for duplicates. */
     private Batch hashed(int[] slots, JsonNode output) {
-        if (work.role() != Stage.Role.GENERATE || !work.dedupe() || !output.isArray()) {
+        if (identifying == null || !output.isArray()) {
             return new Batch(slots, output, null);
         }
-        return new Batch(slots, output, MadeRecords.hashes(output));
+        return new Batch(slots, output, MadeRecords.hashes(output, identifying));
     }
 
     /** One call through the loop: a single record, or an array for the given slots. */

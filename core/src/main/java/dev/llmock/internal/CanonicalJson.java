@@ -36,7 +36,8 @@ final class CanonicalJson {
 
     /**
      * The canonical text of {@code node} before and after its subtree {@code known} (the same instance), which is left
-     * out: whoever hashes the text can start from the known part's hash state instead of hashing it again.
+     * out where first met (written as any subtree where met again): whoever hashes the text can start from the known
+     * part's hash state instead of hashing it again.
      *
      * @throws IllegalArgumentException when {@code known} is not in {@code node}
      */
@@ -50,7 +51,7 @@ final class CanonicalJson {
     }
 
     private void value(JsonNode node) {
-        if (node == known) {
+        if (node == known && knownAt < 0) {
             knownAt = out.length();
             return;
         }

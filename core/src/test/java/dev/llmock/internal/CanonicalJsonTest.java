@@ -52,6 +52,20 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void aKnownSubtreeMetTwiceIsLeftOutOnlyWhereFirstMet() {
+        ObjectNode schema = NODES.objectNode().put("type", "string");
+        ObjectNode request = NODES.objectNode();
+        request.set("a", schema);
+        request.set("b", schema);
+
+        Json.TextAround around = CanonicalJson.around(request, schema);
+
+        assertThat(around.before() + CanonicalJson.write(schema) + around.after())
+                .isEqualTo(CanonicalJson.write(request))
+                .isEqualTo("{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"string\"}}");
+    }
+
+    @Test
     void aKnownSubtreeThatIsNotInTheTreeIsAnError() {
         ObjectNode request = NODES.objectNode().put("count", 1);
 

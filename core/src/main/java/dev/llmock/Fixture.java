@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmock.internal.FixtureAccess;
 import dev.llmock.internal.Json;
 import dev.llmock.internal.mapping.TypeMapping;
 import java.lang.reflect.Type;
@@ -29,6 +30,20 @@ public final class Fixture {
     private final Provenance provenance;
     private final ObjectMapper mapper;
 
+    static {
+        FixtureAccess.install(new FixtureAccess.Bridge() {
+            @Override
+            public Fixture owning(JsonNode json, Provenance provenance) {
+                return new Fixture(json, provenance, null);
+            }
+
+            @Override
+            public JsonNode tree(Fixture fixture) {
+                return fixture.json;
+            }
+        });
+    }
+
     /**
      * Data with its provenance, mapped by the default mapper.
      *
@@ -36,11 +51,12 @@ public final class Fixture {
      * @param provenance where it came from
      */
     public Fixture(JsonNode json, Provenance provenance) {
-        this(json, provenance, null);
+        this(Objects.requireNonNull(json, "json").deepCopy(), provenance, null);
     }
 
+    /** Takes {@code json} as it is: a copy already, or (through {@link FixtureAccess}) a tree no one else holds. */
     private Fixture(JsonNode json, Provenance provenance, ObjectMapper mapper) {
-        this.json = Objects.requireNonNull(json, "json").deepCopy();
+        this.json = json;
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.mapper = mapper;
     }

@@ -207,7 +207,7 @@ public final class FixtureRequest {
         if (result == null) {
             Shape.KeySchema schema = shape.sharedKeySchema();
             ObjectNode json = RequestJson.of(this, schema.schema());
-            result = RequestKey.ofShared(json, Json.canonical(json, schema.schema(), schema.text()));
+            result = RequestKey.ofShared(json, Json.canonicalAround(json, schema.schema()), schema);
             key = result;
         }
         return result;

@@ -33,13 +33,23 @@ public final class RequestKey {
     private static final ThreadLocal<MessageDigest> SHA256 = new ThreadLocal<>();
 
     private final ObjectNode json;
-    private final String canonical;
     private final String hash;
+    /** The canonical text, or null until asked for when the key was hashed from its pieces. */
+    private volatile String canonical;
+    /** The pieces of the canonical text when it is made on demand; null otherwise. */
+    private final Json.TextAround around;
+    private final String knownText;
 
     private RequestKey(ObjectNode json, String canonical, String hash) {
+        this(json, canonical, hash, null, null);
+    }
+
+    private RequestKey(ObjectNode json, String canonical, String hash, Json.TextAround around, String knownText) {
         this.json = json;
         this.canonical = canonical;
         this.hash = hash;
+        this.around = around;
+        this.knownText = knownText;
     }
 
     /**
@@ -68,6 +78,18 @@ public final class RequestKey {
     }
 
     /**
+     * The key of {@code request} (kept as it is, as {@link #ofShared(ObjectNode, String)}) whose canonical text is
+     * {@code around.before()}, then the shape's {@code schema.text()}, then {@code around.after()}. The shape's part is
+     * hashed once per shape and what comes before it: every request then hashes only its short tail, and the whole
+     * text is written only when {@link #canonical()} is asked for.
+     */
+    static RequestKey ofShared(ObjectNode request, Json.TextAround around, Shape.KeySchema schema) {
+        MessageDigest sha256 = schema.digestThrough(around.before());
+        byte[] digest = sha256.digest(around.after().getBytes(StandardCharsets.UTF_8));
+        return new RequestKey(request, null, HexFormat.of().formatHex(digest), around, schema.text());
+    }
+
+    /**
      * {@return whether {@code text} has the form of a hash: 64 lowercase hex digits}
      *
      * @param text the text, or null
@@ -84,7 +106,12 @@ public final class RequestKey {
 
     /** {@return the logical request as canonical JSON text: keys sorted at every level, no spaces} */
     public String canonical() {
-        return canonical;
+        String result = canonical;
+        if (result == null) {
+            result = around.before() + knownText + around.after();
+            canonical = result;
+        }
+        return result;
     }
 
     /** {@return SHA-256 of {@link #canonical()}, 64 hex digits; stable across JVMs and llmock versions} */
@@ -114,14 +141,19 @@ public final class RequestKey {
     }
 
     private static String sha256(String text) {
+        MessageDigest sha256 = SHA256.get();
+        if (sha256 == null) {
+            sha256 = newSha256();
+            SHA256.set(sha256);
+        }
+        byte[] digest = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+    }
+
+    /** A new SHA-256 digest. */
+    static MessageDigest newSha256() {
         try {
-            MessageDigest sha256 = SHA256.get();
-            if (sha256 == null) {
-                sha256 = MessageDigest.getInstance("SHA-256");
-                SHA256.set(sha256);
-            }
-            byte[] digest = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -13,9 +13,13 @@ import dev.llmock.internal.shape.ShapeValidator;
 import dev.llmock.internal.shape.TemplateParser;
 import dev.llmock.internal.shape.TypeShapes;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What JSON to produce: parsed from LLMockApi's template syntax or JSON Schema, or derived from a Java type.
@@ -42,7 +46,48 @@ public final class Shape {
     /** The schema cassette keys hash, and its canonical text: computed once, never handed out uncopied. */
     private volatile KeySchema keySchema;
 
-    record KeySchema(JsonNode schema, String text) {
+    /**
+     * The schema cassette keys hash, its canonical text, and the SHA-256 states of the key texts up to the end of the
+     * schema for the few texts that come before it (a request's backend, count and the like sort before "shape").
+     */
+    static final class KeySchema {
+        /** Distinct texts before the schema kept per shape; past that each key hashes its whole text. */
+        static final int MAX_PREFIXES = 32;
+        private final JsonNode schema;
+        private final String text;
+        private final Map<String, MessageDigest> throughSchema = new ConcurrentHashMap<>();
+
+        KeySchema(JsonNode schema, String text) {
+            this.schema = schema;
+            this.text = text;
+        }
+
+        JsonNode schema() {
+            return schema;
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** A digest that has taken {@code before} and then this schema's text; the caller's to finish. */
+        MessageDigest digestThrough(String before) {
+            MessageDigest kept = throughSchema.get(before);
+            if (kept == null) {
+                MessageDigest fresh = RequestKey.newSha256();
+                fresh.update(before.getBytes(StandardCharsets.UTF_8));
+                fresh.update(text.getBytes(StandardCharsets.UTF_8));
+                if (throughSchema.size() >= MAX_PREFIXES) {
+                    return fresh;
+                }
+                kept = throughSchema.computeIfAbsent(before, b -> fresh);
+            }
+            try {
+                return (MessageDigest) kept.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("This JVM's SHA-256 cannot be copied", e);
+            }
+        }
     }
 
     static {

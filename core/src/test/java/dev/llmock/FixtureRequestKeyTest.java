@@ -3,6 +3,13 @@ package dev.llmock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.llmock.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,33 @@ class FixtureRequestKeyTest {
 
         for (UnaryOperator<FixtureRequest.Builder> change : changes) {
             assertThat(change.apply(base()).build().key().hash()).isNotEqualTo(key);
+        }
+    }
+
+    @Test
+    void everyKeyIsTheSha256OfItsWholeCanonicalTextWhateverSortsBeforeTheShape() throws NoSuchAlgorithmException {
+        // Keys of one shape hash the shape's text once per text that sorts before it (backend, count, prompt...):
+        // each must still be the plain SHA-256 of the whole text, also past the number of such texts kept per shape.
+        Shape shared = Shape.parse(SHAPE);
+        List<FixtureRequest> requests = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < Shape.KeySchema.MAX_PREFIXES + 8; i++) {
+                requests.add(FixtureRequest.newBuilder().shape(shared).backend("backend-" + i).variant(i).build());
+            }
+            requests.add(FixtureRequest.newBuilder().shape(shared).count(3).prompt("Germans only").rule("adults")
+                    .context(JsonNodeFactory.instance.objectNode().put("country", "DE")).variant(7).build());
+            requests.add(FixtureRequest.newBuilder().shape(shared).enrich("quality").consensus("a", "b")
+                    .corrector("fix").finalBackend("last").targetType(String.class).build());
+            requests.add(FixtureRequest.newBuilder().shape("{\"$cache\":2,\"name\":\"string\",\"age\":0}").build());
+        }
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+
+        for (FixtureRequest request : requests) {
+            RequestKey key = request.key();
+            assertThat(key.canonical()).isEqualTo(Json.canonical(key.json()));
+            assertThat(key.hash()).isEqualTo(HexFormat.of().formatHex(
+                    sha256.digest(key.canonical().getBytes(StandardCharsets.UTF_8))));
+            assertThat(RequestKey.of(key.json())).isEqualTo(key);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Llmock;
 import dev.llmock.Shape;
+import dev.llmock.internal.FixtureAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -99,21 +100,25 @@ final class GenerateCommand implements Callable<Integer> {
 
     /**
      * Asks for the records {@value #BLOCK} at a time (block {@code b} as variant {@code b}, so the blocks differ and
-     * a run is repeatable), writing each block before asking for the next; returns the last block's fixture.
+     * a run is repeatable), each block written while the next is made; returns the last block's fixture.
      */
     private Fixture generateInBlocks(Llmock llmock, Shape shape, ProgressBar progress, RecordStream records)
             throws IOException {
         Fixture fixture = null;
-        for (int block = 0; block < blocks(); block++) {
-            int done = block * BLOCK;
-            int size = Math.min(BLOCK, count - done);
-            FixtureRequest.Builder request = FixtureRequest.newBuilder().shape(shape).count(size).backend(backend)
-                    .prompt(prompt).label("llmock generate");
-            if (block > 0) {
-                request.variant(block);
+        try (BlockWriter writer = new BlockWriter(records)) {
+            for (int block = 0; block < blocks(); block++) {
+                int done = block * BLOCK;
+                int size = Math.min(BLOCK, count - done);
+                FixtureRequest.Builder request = FixtureRequest.newBuilder().shape(shape).count(size).backend(backend)
+                        .prompt(prompt).label("llmock generate");
+                if (block > 0) {
+                    request.variant(block);
+                }
+                fixture = llmock.generate(request.build(), (made, total) -> progress.progress(done + made, count));
+                // the fixture's own tree, read only: a copy of each block would be thrown away once written
+                writer.write(FixtureAccess.tree(fixture));
             }
-            fixture = llmock.generate(request.build(), (made, total) -> progress.progress(done + made, count));
-            records.write(fixture.json());
+            writer.finish();
         }
         return fixture;
     }

@@ -3,80 +3,85 @@ package dev.llmock.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.llmock.internal.Json;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes generated records as they come, block by block: one compact record per line (JSON Lines), or one pretty JSON
- * array (a single record as itself), without holding more than the block being written.
+ * Writes generated records as they come, block by block, through one Jackson generator: one compact record per line
+ * (JSON Lines), or one pretty JSON array (a single record as itself), without holding more than the block being
+ * written. A file gets UTF-8 bytes straight from the generator; stdout gets characters.
  */
 final class RecordStream implements AutoCloseable {
-    private final Writer writer;
-    private final boolean closeWriter;
-    private final boolean lines;
-    private final JsonGenerator array;
+    /** Bytes buffered before a file is written to: {@value}. */
+    static final int FILE_BUFFER = 1 << 16;
+    /** Writes a record into the generator without flushing it (the mapper's default flushes after every value). */
+    private static final ObjectWriter RECORD = Json.MAPPER.writer()
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
-    private RecordStream(Writer writer, boolean closeWriter, boolean lines, boolean single) throws IOException {
-        this.writer = writer;
-        this.closeWriter = closeWriter;
+    private final JsonGenerator json;
+    private final boolean lines;
+    private final boolean single;
+
+    private RecordStream(JsonGenerator json, boolean lines, boolean single) throws IOException {
+        this.json = json;
         this.lines = lines;
-        if (lines || single) {
-            this.array = null;
+        this.single = single;
+        if (lines) {
+            // each record ends its own line: no separator of Jackson's between them
+            json.setRootValueSeparator(null);
         } else {
-            this.array = Json.MAPPER.getFactory().createGenerator(writer)
-                    .setPrettyPrinter(new DefaultPrettyPrinter())
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            array.writeStartArray();
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            if (!single) {
+                json.writeStartArray();
+            }
         }
     }
 
-    /** To {@code file} when given (created or replaced), else to {@code stdout}. */
+    /** To {@code file} when given (created or replaced), else to {@code stdout}, which stays open. */
     static RecordStream open(Path file, Writer stdout, boolean lines, boolean single) throws IOException {
         if (file == null) {
-            return new RecordStream(stdout, false, lines, single);
+            return new RecordStream(Json.MAPPER.getFactory().createGenerator(stdout)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET), lines, single);
         }
-        return new RecordStream(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8)), true,
-                lines, single);
+        return new RecordStream(Json.MAPPER.getFactory().createGenerator(
+                new BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER)), lines, single);
     }
 
     /** Writes one block: an array of records, or one record. */
     void write(JsonNode block) throws IOException {
-        Iterable<JsonNode> records = block.isArray() ? block : List.of(block);
         if (lines) {
-            for (JsonNode record : records) {
-                writer.write(Json.MAPPER.writeValueAsString(record));
-                writer.write('\n');
+            for (JsonNode record : block.isArray() ? block : List.of(block)) {
+                RECORD.writeValue(json, record);
+                json.writeRaw('\n');
             }
-        } else if (array == null) {
-            writer.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(block));
-            writer.write('\n');
+        } else if (single) {
+            RECORD.writeValue(json, block);
+            json.writeRaw('\n');
         } else {
-            for (JsonNode record : records) {
-                Json.MAPPER.writeTree(array, record);
+            for (JsonNode record : block.isArray() ? block : List.of(block)) {
+                RECORD.writeValue(json, record);
             }
-            array.flush();
         }
+        json.flush();
     }
 
     @Override
     public void close() throws IOException {
         try {
-            if (array != null) {
-                array.writeEndArray();
-                array.close();
-                writer.write('\n');
+            if (!lines && !single) {
+                json.writeEndArray();
+                json.writeRaw('\n');
             }
-            writer.flush();
+            json.flush();
         } finally {
-            if (closeWriter) {
-                writer.close();
-            }
+            json.close();
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.llmock.Shape;
 import dev.llmock.internal.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +70,23 @@ class GenerateCommandTest {
         assertThat(Json.MAPPER.readTree(lines.get(599)).has("email")).isTrue();
         assertThat(err.toString()).contains("llmock: 600/600 records (100%)")
                 .contains("wrote 600 records to " + file);
+    }
+
+    @Test
+    void aFileHoldsInUtf8ExactlyWhatStdoutPrintsAsLinesOrAsAnArray() throws Exception {
+        String shape = "{\"name\":\"string\",\"city\":\"Zürich|Köln|Łódź\"}";
+        for (String format : List.of("jsonl", "json")) {
+            out.getBuffer().setLength(0);
+            Path file = dir.resolve("cities." + format);
+            run("generate", "--shape", shape, "--count", "60", "--seed", "3", "--jsonl=" + format.equals("jsonl"));
+            String printed = out.toString();
+
+            int exit = run("generate", "--shape", shape, "--count", "60", "--seed", "3", "--out", file.toString());
+
+            assertThat(exit).isEqualTo(LlmockCommand.OK);
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(format).isEqualTo(printed);
+            assertThat(printed).contains("Zürich").contains("Łódź");
+        }
     }
 
     @Test

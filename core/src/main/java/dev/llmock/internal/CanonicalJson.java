@@ -5,41 +5,54 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Canonical JSON text (keys sorted at every level, no spaces) written straight from a tree: the text cassette keys
  * hash. It is, character for character, what Jackson writes for the tree converted to plain maps and lists with sorted
  * keys ({@link Json#canonical}'s definition since the first recorded key; {@code CanonicalJsonTest} compares the two
  * on random trees), without building those maps. A subtree whose text is known already (a shape's schema, computed
- * once per shape) is copied in.
+ * once per shape) can be left out, the text before and after it given apart.
  */
 final class CanonicalJson {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final StringBuilder out = new StringBuilder(256);
+    /** A subtree left out (its text is known elsewhere), or null. */
     private final JsonNode known;
-    private final String knownText;
+    /** Where the known subtree's text goes in {@link #out}, once met. */
+    private int knownAt = -1;
 
-    private CanonicalJson(JsonNode known, String knownText) {
+    private CanonicalJson(JsonNode known) {
         this.known = known;
-        this.knownText = knownText;
     }
 
     /** The canonical text of {@code node}. */
     static String write(JsonNode node) {
-        return write(node, null, null);
-    }
-
-    /** The canonical text of {@code node}, with {@code knownText} for the subtree {@code known} (the same instance). */
-    static String write(JsonNode node, JsonNode known, String knownText) {
-        CanonicalJson writer = new CanonicalJson(known, knownText);
+        CanonicalJson writer = new CanonicalJson(null);
         writer.value(node);
         return writer.out.toString();
     }
 
+    /**
+     * The canonical text of {@code node} before and after its subtree {@code known} (the same instance), which is left
+     * out where first met (written as any subtree where met again): whoever hashes the text can start from the known
+     * part's hash state instead of hashing it again.
+     *
+     * @throws IllegalArgumentException when {@code known} is not in {@code node}
+     */
+    static Json.TextAround around(JsonNode node, JsonNode known) {
+        CanonicalJson writer = new CanonicalJson(Objects.requireNonNull(known, "known"));
+        writer.value(node);
+        if (writer.knownAt < 0) {
+            throw new IllegalArgumentException("The known subtree is not part of the tree.");
+        }
+        return new Json.TextAround(writer.out.substring(0, writer.knownAt), writer.out.substring(writer.knownAt));
+    }
+
     private void value(JsonNode node) {
-        if (node == known && known != null) {
-            out.append(knownText);
+        if (node == known && knownAt < 0) {
+            knownAt = out.length();
             return;
         }
         switch (node.getNodeType()) {

@@ -35,11 +35,17 @@ public final class Json {
     }
 
     /**
-     * {@link #canonical(JsonNode)} of {@code node}, taking {@code knownText} as the canonical text of its subtree
-     * {@code known} (that very instance) instead of writing it again.
+     * {@link #canonical(JsonNode)} of {@code node} in two pieces, before and after its subtree {@code known} (that very
+     * instance, whose own text the caller has).
+     *
+     * @throws IllegalArgumentException when {@code known} is not in {@code node}
      */
-    public static String canonical(JsonNode node, JsonNode known, String knownText) {
-        return CanonicalJson.write(node, known, knownText);
+    public static TextAround canonicalAround(JsonNode node, JsonNode known) {
+        return CanonicalJson.around(node, known);
+    }
+
+    /** Canonical text before and after a subtree whose text is known elsewhere. */
+    public record TextAround(String before, String after) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.llmock.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,14 +37,41 @@ class CanonicalJsonTest {
     }
 
     @Test
-    void copiesTheKnownTextOfTheSameSubtreeOnly() {
+    void leavesOutTheKnownSubtreeOnlyAndGivesTheTextBeforeAndAfterIt() {
         ObjectNode schema = NODES.objectNode().put("type", "string");
-        ObjectNode request = NODES.objectNode().put("count", 1);
+        ObjectNode request = NODES.objectNode().put("count", 1).put("variant", 2);
         request.set("shape", schema);
         request.set("other", schema.deepCopy());
 
-        assertThat(CanonicalJson.write(request, schema, "KNOWN"))
-                .isEqualTo("{\"count\":1,\"other\":{\"type\":\"string\"},\"shape\":KNOWN}");
+        Json.TextAround around = CanonicalJson.around(request, schema);
+
+        assertThat(around.before()).isEqualTo("{\"count\":1,\"other\":{\"type\":\"string\"},\"shape\":");
+        assertThat(around.after()).isEqualTo(",\"variant\":2}");
+        assertThat(around.before() + CanonicalJson.write(schema) + around.after())
+                .isEqualTo(CanonicalJson.write(request));
+    }
+
+    @Test
+    void aKnownSubtreeMetTwiceIsLeftOutOnlyWhereFirstMet() {
+        ObjectNode schema = NODES.objectNode().put("type", "string");
+        ObjectNode request = NODES.objectNode();
+        request.set("a", schema);
+        request.set("b", schema);
+
+        Json.TextAround around = CanonicalJson.around(request, schema);
+
+        assertThat(around.before() + CanonicalJson.write(schema) + around.after())
+                .isEqualTo(CanonicalJson.write(request))
+                .isEqualTo("{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"string\"}}");
+    }
+
+    @Test
+    void aKnownSubtreeThatIsNotInTheTreeIsAnError() {
+        ObjectNode request = NODES.objectNode().put("count", 1);
+
+        assertThatThrownBy(() -> CanonicalJson.around(request, NODES.objectNode()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The known subtree is not part of the tree.");
     }
 
     /** Objects, arrays, strings with escapes and non-ASCII, numbers of every node type, booleans and nulls. */

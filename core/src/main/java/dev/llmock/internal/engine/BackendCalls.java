@@ -90,7 +90,12 @@ final class BackendCalls {
             throw new BackendException(cost, null, 0, Messages.truncated(backend, request.maxTokens()), false, null);
         }
         totals.record(cost, latency);
-        return new Candidate(response.json(), latency, List.of(cost));
+        return new Candidate(owned(backend, response.json()), latency, List.of(cost));
+    }
+
+    /** The answer as a tree the engine owns: the fixture takes the engine's output without copying it. */
+    private static JsonNode owned(Backend backend, JsonNode json) {
+        return json == null || backend instanceof FreshOutput ? json : json.deepCopy();
     }
 
     private static boolean mayAskAgain(BackendRequest request, int doublingsLeft) {

@@ -45,9 +45,12 @@ final class IdentifyingFields {
     private static final Cache<Shape, IdentifyingFields> BY_SHAPE = Caffeine.newBuilder().weakKeys().build();
 
     private final List<String> pointers;
+    /** The same pointers, parsed once: a look for values runs per call over thousands of records. */
+    private final List<JsonPointer> compiled;
 
     private IdentifyingFields(List<String> pointers) {
         this.pointers = List.copyOf(pointers);
+        this.compiled = this.pointers.stream().map(JsonPointer::compile).toList();
     }
 
     /** The identifying fields of {@code shape}'s records: its own value when a record is a plain string. */
@@ -85,11 +88,12 @@ final class IdentifyingFields {
             return null;
         }
         ObjectNode avoid = Json.MAPPER.createObjectNode();
-        for (String pointer : pointers) {
+        for (int p = 0; p < pointers.size(); p++) {
+            String pointer = pointers.get(p);
             Deque<JsonNode> recent = new ArrayDeque<>();
             Set<JsonNode> seen = new LinkedHashSet<>();
             for (int i = records.length - 1; i >= 0 && recent.size() < MAX_VALUES; i--) {
-                JsonNode value = records[i] == null ? null : records[i].at(pointer);
+                JsonNode value = records[i] == null ? null : records[i].at(compiled.get(p));
                 if (listable(value) && seen.add(value)) {
                     recent.addFirst(value);
                 }
@@ -100,6 +104,22 @@ final class IdentifyingFields {
             }
         }
         return avoid.isEmpty() ? null : avoid;
+    }
+
+    /**
+     * A hash of {@code record} that equal records share (as {@link JsonNode#hashCode()}, which it is when there are no
+     * identifying fields), taken from the identifying values only: cheaper on wide records, and records that differ
+     * there differ anyway.
+     */
+    int fingerprint(JsonNode record) {
+        if (compiled.isEmpty()) {
+            return record.hashCode();
+        }
+        int hash = 1;
+        for (JsonPointer pointer : compiled) {
+            hash = 31 * hash + record.at(pointer).hashCode();
+        }
+        return hash;
     }
 
     private static boolean listable(JsonNode value) {

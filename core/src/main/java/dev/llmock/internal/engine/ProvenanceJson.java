@@ -7,6 +7,7 @@ import dev.llmock.FixtureRequest;
 import dev.llmock.Part;
 import dev.llmock.Provenance;
 import dev.llmock.Stage;
+import dev.llmock.internal.FixtureAccess;
 import dev.llmock.internal.Json;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +29,15 @@ final class ProvenanceJson {
         FixtureRequest request = plan.request();
         List<Outcome> outcomes = result.stages();
         Totals totals = new Totals();
+        // One entry per stage, only where there is more than one stage or backend to tell apart.
+        boolean details = outcomes.size() > 1 || request.corrector() != null || request.finalBackend() != null;
         ArrayNode stages = Json.MAPPER.createArrayNode();
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome outcome = outcomes.get(i);
             totals.add(outcome.totals());
+            if (!details) {
+                continue;
+            }
             Stage.Role role = i == 0 ? Stage.Role.GENERATE : request.stages().get(i - 1).role();
             ObjectNode detail = stages.addObject();
             detail.put("role", role.name().toLowerCase(Locale.ROOT));
@@ -40,7 +46,7 @@ final class ProvenanceJson {
                 detail.set("fields", EnrichedFields.of(outcomes.get(i - 1).output(), outcome.output(), plan.count()));
             }
         }
-        if (outcomes.size() > 1 || request.corrector() != null || request.finalBackend() != null) {
+        if (details) {
             plan.facts().put("stages", stages);
         }
         ObjectNode unchecked = UncheckedRules.of(request, outcomes);
@@ -51,7 +57,8 @@ final class ProvenanceJson {
         Provenance provenance = new Provenance(Provenance.Source.GENERATED, last.backend(), last.provider(),
                 last.model(), totals.attempts(), totals.latency(), totals.promptTokens(), totals.completionTokens(),
                 now, plan.facts().snapshot());
-        return new Fixture(result.output(), provenance);
+        // Every tree in the result is the engine's own (BackendCalls copies what other backends return): no copy.
+        return FixtureAccess.owning(result.output(), provenance);
     }
 
     /** One entry per part: its name, backend, attempts, latency and correction-loop facts. */

@@ -17,9 +17,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -75,8 +73,12 @@ final class StageJob {
                 : DEFAULT_CONCURRENCY;
     }
 
-    /** One batch's records: the slots they fill and the output for them. */
-    private record Batch(int[] slots, JsonNode output) {
+    /**
+     * One batch's records: the slots they fill, the output for them and, for a stage that drops duplicates, each
+     * record's fingerprint, taken on the worker while the records are fresh in its cache (the look for duplicates
+     * needs them all).
+     */
+    private record Batch(int[] slots, JsonNode output, int[] hashes) {
     }
 
     /**
@@ -108,32 +110,33 @@ final class StageJob {
             progress.progress(1, 1);
             return result;
         }
-        JsonNode[] records = new JsonNode[count];
+        MadeRecords made = new MadeRecords(count);
         List<int[]> initial = new ArrayList<>();
         for (int from = 0; from < count; from += batchSize) {
             initial.add(range(from, Math.min(batchSize, count - from)));
         }
-        execute(initial, 0, records, progress);
+        execute(initial, 0, made, progress);
         if (work.role() == Stage.Role.GENERATE) {
-            fillGaps(records, progress);
+            fillGaps(made, progress);
         }
         ArrayNode all = Json.MAPPER.createArrayNode();
-        for (JsonNode record : records) {
+        for (JsonNode record : made.records()) {
             all.add(record);
         }
         return all;
     }
 
     /** Asks again for missing records and duplicates, at fresh record indexes so seeded backends give new ones. */
-    private void fillGaps(JsonNode[] records, ProgressListener progress) {
+    private void fillGaps(MadeRecords made, ProgressListener progress) {
+        JsonNode[] records = made.records();
         int rounds = GAP_ROUNDS;
         for (int round = 1; round <= rounds; round++) {
-            List<Integer> gaps = gaps(records, work.dedupe());
+            List<Integer> gaps = made.gaps(work.dedupe());
             if (gaps.isEmpty()) {
                 return;
             }
             reasked += gaps.size();
-            int missing = gaps(records, false).size();
+            int missing = made.gaps(false).size();
             int pass = round;
             LOG.log(Level.INFO, () -> Messages.askingAgain(backend, gaps.size() - missing, missing, count, pass,
                     rounds));
@@ -144,32 +147,19 @@ final class StageJob {
                         .mapToInt(Integer::intValue).toArray();
                 again.add(slots);
             }
-            execute(again, round, records, progress);
+            execute(again, round, made, progress);
         }
-        List<Integer> missing = gaps(records, false);
+        List<Integer> missing = made.gaps(false);
         if (!missing.isEmpty()) {
             int have = count - missing.size();
             throw new GenerationException(Messages.shortfall(backend, have, count, rounds), List.of(), null);
         }
-        duplicatesKept = work.dedupe() ? gaps(records, true).size() : 0;
-    }
-
-    /** Slots with no record, and with {@code duplicates} also slots repeating an earlier record. */
-    private static List<Integer> gaps(JsonNode[] records, boolean duplicates) {
-        List<Integer> gaps = new ArrayList<>();
-        Map<JsonNode, Integer> seen = new HashMap<>();
-        for (int i = 0; i < records.length; i++) {
-            if (records[i] == null) {
-                gaps.add(i);
-            } else if (duplicates && seen.putIfAbsent(records[i], i) != null) {
-                gaps.add(i);
-            }
-        }
-        return gaps;
+        duplicatesKept = work.dedupe() ? made.gaps(true).size() : 0;
     }
 
     /** Runs the batches with at most {@link #concurrency} in flight; progress is reported from this thread. */
-    private void execute(List<int[]> planned, int round, JsonNode[] records, ProgressListener progress) {
+    private void execute(List<int[]> planned, int round, MadeRecords made, ProgressListener progress) {
+        JsonNode[] records = made.records();
         CompletionService<Batch> done = new ExecutorCompletionService<>(executor);
         Deque<int[]> queue = new ArrayDeque<>(planned);
         List<Future<Batch>> running = new ArrayList<>();
@@ -184,7 +174,7 @@ final class StageJob {
                     // What the records made so far hold, read here, on the one thread that writes them.
                     Call call = new Call(slots, firstIndex, round, identifying == null ? null
                             : identifying.avoid(records));
-                    running.add(done.submit(() -> new Batch(slots, batch(call, false))));
+                    running.add(done.submit(() -> hashed(slots, batch(call, false))));
                     inFlight++;
                 }
                 Batch result = done.take().get();
@@ -192,7 +182,7 @@ final class StageJob {
                 int[] slots = result.slots();
                 JsonNode output = result.output();
                 for (int k = 0; k < slots.length && k < output.size(); k++) {
-                    records[slots[k]] = output.get(k);
+                    made.put(slots[k], output.get(k), result.hashes() == null ? 0 : result.hashes()[k]);
                 }
                 int filled = 0;
                 for (JsonNode record : records) {
@@ -208,6 +198,14 @@ final class StageJob {
             running.forEach(f -> f.cancel(true));
             throw Await.unwrapped(e);
         }
+    }
+
+    /** A batch's output with its records' fingerprints when this stage looks for duplicates. */
+    private Batch hashed(int[] slots, JsonNode output) {
+        if (identifying == null || !output.isArray()) {
+            return new Batch(slots, output, null);
+        }
+        return new Batch(slots, output, MadeRecords.hashes(output, identifying));
     }
 
     /** One call through the loop: a single record, or an array for the given slots. */

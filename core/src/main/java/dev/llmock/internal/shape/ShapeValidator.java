@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 
 /** Checks a JSON value against a shape and lists every violation, each with its JSON Pointer. */
 public final class ShapeValidator {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
@@ -91,6 +90,7 @@ public final class ShapeValidator {
             fail(pointer, "expected object but was " + describe(value));
             return;
         }
+        int present = 0;
         for (Map.Entry<String, ShapeNode> property : shape.properties().entrySet()) {
             JsonNode child = value.get(property.getKey());
             At childPointer = pointer.child(property.getKey());
@@ -100,8 +100,12 @@ public final class ShapeValidator {
                             + property.getValue().describe() + ")");
                 }
             } else {
+                present++;
                 check(property.getValue(), child, childPointer);
             }
+        }
+        if (present == value.size()) {
+            return; // every property of the value is one of the shape's: none is unexpected
         }
         for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -185,7 +189,7 @@ public final class ShapeValidator {
                 }
             }
             case "email" -> {
-                if (!EMAIL.matcher(text).matches()) {
+                if (!isEmail(text)) {
                     fail(pointer, "\"" + text + "\" is not an email address");
                 }
             }
@@ -241,6 +245,31 @@ public final class ShapeValidator {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether {@code text} is what {@code ^[^@\s]+@[^@\s]+\.[^@\s]+$} matches (a test compares the two): one {@code @}
+     * with text before it, a dot after it with text on both sides, and no white space.
+     */
+    static boolean isEmail(String text) {
+        int at = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                return false;
+            }
+            if (c == '@') {
+                if (at >= 0) {
+                    return false;
+                }
+                at = i;
+            }
+        }
+        if (at <= 0) {
+            return false;
+        }
+        int dot = text.indexOf('.', at + 2);
+        return dot > 0 && dot < text.length() - 1;
     }
 
     private static boolean isAbsoluteUri(String text) {

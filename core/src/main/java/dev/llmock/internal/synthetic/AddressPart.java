@@ -1,8 +1,5 @@
 package dev.llmock.internal.synthetic;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.llmock.internal.shape.ShapeNode.ObjectShape;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -16,7 +13,6 @@ enum AddressPart {
     STREET, SECONDARY, CITY, STATE, STATE_CODE, ZIP;
 
     static final Set<AddressPart> ALL = Collections.unmodifiableSet(EnumSet.allOf(AddressPart.class));
-    private static final Cache<ObjectShape, Set<AddressPart>> BY_SHAPE = Caffeine.newBuilder().weakKeys().build();
 
     /** The part a field of this normalized name ({@link FieldNames#normalize}) holds, or null. */
     static AddressPart named(String normalized) {
@@ -36,11 +32,6 @@ enum AddressPart {
             default:
                 return null;
         }
-    }
-
-    /** The parts the fields of {@code object} ask for, found once per object shape. */
-    static Set<AddressPart> of(ObjectShape object) {
-        return BY_SHAPE.get(object, o -> Collections.unmodifiableSet(of(o.properties().keySet())));
     }
 
     /** The parts fields of these names ask for. */

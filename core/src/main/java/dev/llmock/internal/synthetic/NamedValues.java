@@ -1,6 +1,7 @@
 package dev.llmock.internal.synthetic;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import net.datafaker.Faker;
@@ -231,17 +232,28 @@ final class NamedValues {
         return null;
     }
 
-    private static final java.util.regex.Pattern LIKELY_TRUE = java.util.regex.Pattern.compile(
-            "(is)?(active|enabled|verified|available|instock|published|visible)");
-    private static final java.util.regex.Pattern LIKELY_FALSE = java.util.regex.Pattern.compile(
-            "(is)?(deleted|archived|banned|blocked|locked|disabled)");
+    /** What {@code (is)?(active|enabled|...)} matches: flags that are mostly true. */
+    private static final Set<String> LIKELY_TRUE = withIs("active", "enabled", "verified", "available", "instock",
+            "published", "visible");
+    /** What {@code (is)?(deleted|archived|...)} matches: flags that are mostly false. */
+    private static final Set<String> LIKELY_FALSE = withIs("deleted", "archived", "banned", "blocked", "locked",
+            "disabled");
+
+    private static Set<String> withIs(String... words) {
+        Set<String> names = new HashSet<>();
+        for (String word : words) {
+            names.add(word);
+            names.add("is" + word);
+        }
+        return Set.copyOf(names);
+    }
 
     static Boolean bool(String rawName, Faker faker) {
         String n = FieldNames.normalize(rawName);
-        if (LIKELY_TRUE.matcher(n).matches()) {
+        if (LIKELY_TRUE.contains(n)) {
             return faker.number().numberBetween(0, 10) < 8;
         }
-        if (LIKELY_FALSE.matcher(n).matches()) {
+        if (LIKELY_FALSE.contains(n)) {
             return faker.number().numberBetween(0, 10) < 1;
         }
         return null;

@@ -6,6 +6,7 @@ import dev.llmock.BackendConfig;
 import dev.llmock.LlmockConfig;
 import dev.llmock.Shape;
 import dev.llmock.internal.Json;
+import dev.llmock.internal.engine.FreshOutput;
 import dev.llmock.internal.engine.Seeds;
 import dev.llmock.internal.shape.SchemaDocument;
 import dev.llmock.internal.shape.ShapeAccess;
@@ -21,7 +22,7 @@ import java.util.Set;
  * The embedded backend: realistic values from field names and types, no network, deterministic by seed.
  * Record {@code i} of a request depends only on the request's seed, {@code i} and the backend's locale.
  */
-public final class SyntheticBackend implements Backend {
+public final class SyntheticBackend implements FreshOutput {
     public static final String MODEL = "datafaker";
     /** Records per call: large, since a call costs no tokens; only the granularity of progress depends on it. */
     static final int RECORDS_PER_CALL = 250;

@@ -20,8 +20,10 @@ import dev.llmock.internal.shape.ShapeNode.StringShape;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -39,9 +41,18 @@ final class SyntheticGenerator {
     private static final ThreadLocal<Map<SyntheticLocale, SyntheticGenerator>> PER_THREAD =
             ThreadLocal.withInitial(HashMap::new);
 
+    /** Object shapes whose facts one thread keeps; past that it starts over (shapes come and go in a long run). */
+    static final int MAX_OBJECT_SHAPES = 256;
+
     private final Random random = new Random(0);
     private final SyntheticLocale locale;
     private final Faker faker;
+    /** By shape instance: records of one shape ask again and again, and a record may not compare shapes deeply. */
+    private final Map<ObjectShape, ObjectFacts> objects = new IdentityHashMap<>();
+
+    /** What an object shape's property names say: its kind and the address parts its fields ask for. */
+    private record ObjectFacts(ObjectKind kind, Set<AddressPart> addressParts) {
+    }
 
     private SyntheticGenerator(SyntheticLocale locale) {
         this.locale = locale;
@@ -104,13 +115,27 @@ final class SyntheticGenerator {
     }
 
     private ObjectNode object(ObjectShape object, RecordContext record) {
-        ObjectKind kind = ObjectKind.of(object);
-        NamedValues.AddressHolder address = new NamedValues.AddressHolder(record, AddressPart.of(object));
+        ObjectFacts facts = facts(object);
+        ObjectKind kind = facts.kind();
+        NamedValues.AddressHolder address = new NamedValues.AddressHolder(record, facts.addressParts());
         ObjectNode node = Json.MAPPER.createObjectNode();
         for (Map.Entry<String, ShapeNode> property : object.properties().entrySet()) {
             node.set(property.getKey(), value(property.getValue(), property.getKey(), kind, record, address));
         }
         return node;
+    }
+
+    private ObjectFacts facts(ObjectShape object) {
+        ObjectFacts facts = objects.get(object);
+        if (facts == null) {
+            if (objects.size() >= MAX_OBJECT_SHAPES) {
+                objects.clear();
+            }
+            Set<String> names = object.properties().keySet();
+            facts = new ObjectFacts(ObjectKind.of(names), Collections.unmodifiableSet(AddressPart.of(names)));
+            objects.put(object, facts);
+        }
+        return facts;
     }
 
     private ArrayNode array(ArrayShape array, String name, ObjectKind kind, RecordContext record) {
@@ -228,6 +253,9 @@ final class SyntheticGenerator {
     }
 
     private String fitLength(String text, Integer minLength, Integer maxLength) {
+        if (minLength == null && (maxLength == null || text.length() <= maxLength)) {
+            return text; // no char sequence has more code points than chars
+        }
         StringBuilder result = new StringBuilder(text);
         if (minLength != null) {
             while (result.codePointCount(0, result.length()) < minLength) {
@@ -261,8 +289,8 @@ final class SyntheticGenerator {
         }
         Double named = NamedValues.decimal(name, faker);
         double value = named != null ? named : faker.number().numberBetween(0, 100_000) / 100.0;
-        BigDecimal decimal = BigDecimal.valueOf(value).setScale(Math.max(2, BigDecimal.valueOf(value).scale()),
-                RoundingMode.HALF_UP);
+        BigDecimal exact = BigDecimal.valueOf(value);
+        BigDecimal decimal = exact.setScale(Math.max(2, exact.scale()), RoundingMode.HALF_UP);
         BigDecimal min = shape.minimum();
         BigDecimal max = shape.maximum();
         if (min != null && decimal.compareTo(min) < 0 || max != null && decimal.compareTo(max) > 0) {

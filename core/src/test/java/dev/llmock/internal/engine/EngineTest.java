@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.ConfigException;
 import dev.llmock.Fixture;
 import dev.llmock.FixtureRequest;
@@ -109,6 +110,21 @@ class EngineTest {
         assertThat(records).extracting(LogRecord::getMessage).containsExactly("llmock: no llmock.json found"
                 + " (-Dllmock.config, LLMOCK_CONFIG, classpath llmock.json); every backend name resolves to the"
                 + " embedded synthetic generator.");
+    }
+
+    @Test
+    void aBackendThatChangesTheAnswerItKeptAfterwardsDoesNotChangeTheFixture() {
+        // The engine hands its output to the fixture without copying: what a backend returns is copied where it
+        // enters, unless the backend is llmock's own synthetic one, whose answers are made per call.
+        ObjectNode kept = (ObjectNode) Simulated.json("{'name':'Ada','age':36}");
+        Simulated keeper = Simulated.answering("keeper", request -> kept);
+        try (Llmock llmock = Llmock.newBuilder().config(LlmockConfig.none()).backend(keeper).cache(false).build()) {
+            Fixture fixture = llmock.generate(FixtureRequest.newBuilder().shape(SHAPE).backend("keeper").build());
+            kept.put("name", "changed later");
+
+            assertThat(fixture.json()).isEqualTo(Simulated.json("{'name':'Ada','age':36}"));
+            assertThat(fixture.withProvenance(fixture.provenance()).json()).isEqualTo(fixture.json());
+        }
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,20 @@ class LauncherIT {
     }
 
     @Test
+    void shortCommandsRunOnTheC1CompilerAloneAndLongerOnesKeepTheFullJit() throws Exception {
+        Map<String, String> printFlags = Map.of("LLMOCK_CDS", "off", "LLMOCK_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+
+        assertThat(tieredStopAtLevel(launch(printFlags, "generate", "--shape", SHAPE, "--count", "3"))).isEqualTo(1);
+        assertThat(tieredStopAtLevel(launch(printFlags, "generate", "--shape", SHAPE, "--count=10000", "--out",
+                dir.resolve("few.jsonl").toString(), "--quiet"))).isEqualTo(1);
+        assertThat(tieredStopAtLevel(launch(printFlags, "generate", "--shape", SHAPE, "-n", "10001", "--out",
+                dir.resolve("many.jsonl").toString(), "--quiet"))).isEqualTo(4);
+        assertThat(tieredStopAtLevel(launch(printFlags, "validate", "--help"))).isEqualTo(4);
+        assertThat(tieredStopAtLevel(launch(Map.of("LLMOCK_CDS", "off", "LLMOCK_JAVA_OPTS",
+                "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal"), "--version"))).as("the user's choice wins").isEqualTo(4);
+    }
+
+    @Test
     void aJarThatIsNotThereExitsWithBadInputAndSaysWhatToSet() throws Exception {
         Run run = launch(Map.of("LLMOCK_JAR", dir.resolve("missing.jar").toString()), "--version");
 
@@ -98,6 +114,14 @@ class LauncherIT {
             throw new AssertionError("the launcher did not end within " + HANG_SECONDS + " s: " + Files.readString(err));
         }
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The level the JVM stopped tiered compilation at, from {@code -XX:+PrintFlagsFinal}'s table. */
+    private static int tieredStopAtLevel(Run run) {
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        Matcher flag = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d)").matcher(run.stdout());
+        assertThat(flag.find()).as("-XX:+PrintFlagsFinal printed TieredStopAtLevel").isTrue();
+        return Integer.parseInt(flag.group(1));
     }
 
     private static List<Path> archives(Path dir) throws Exception {

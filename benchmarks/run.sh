@@ -4,7 +4,7 @@
 # Usage: benchmarks/run.sh [--quick]
 #   --quick   a smoke run (one fork, short iterations, few rounds) to check that everything works; its figures
 #             carry large errors and RESULTS.md says so.
-# Takes about 18 minutes on 2 idle cores (RESULTS.md records how long it took). Run it on a quiet machine: every
+# Takes about 19 minutes on 2 idle cores (RESULTS.md records how long it took). Run it on a quiet machine: every
 # figure is a ratio against a baseline measured in the same JMH run, but load that comes and goes still widens the
 # errors. The JMH settings of each group are the variables below; override one with e.g. REPLAY_OPTS='-f 2 ...'.
 # JMH refuses to start while another JMH run holds /tmp/jmh.lock: that is a machine that is not quiet.
@@ -33,15 +33,15 @@ if $quick; then
 fi
 REPLAY_OPTS="${REPLAY_OPTS:--f 3 -wi 4 -w 2s -i 3 -r 1s}"
 SYNTHETIC_OPTS="${SYNTHETIC_OPTS:--f 3 -wi 4 -w 2s -i 3 -r 1s}"
-LOAD_OPTS="${LOAD_OPTS:--f 3 -wi 4 -w 2s -i 3 -r 2s}"
-WIREMOCK_OPTS="${WIREMOCK_OPTS:--f 2 -wi 4 -w 2s -i 4 -r 2s}"
+LOAD_OPTS="${LOAD_OPTS:--f 2 -wi 4 -w 2s -i 4 -r 2s}"
+WIREMOCK_OPTS="${WIREMOCK_OPTS:--f 3 -wi 3 -w 2s -i 3 -r 2s}"
 PATTERNS_OPTS="${PATTERNS_OPTS:--f 1 -wi 1 -w 1s -i 5 -r 2s}"
-BATCHING_OPTS="${BATCHING_OPTS:--f 2 -wi 2 -w 2s -i 4 -r 2s}"
-LLAMA_OPTS="${LLAMA_OPTS:--f 2 -wi 1 -w 3s -i 4 -r 3s}"
-RECORDING_OPTS="${RECORDING_OPTS:--f 2 -wi 1 -i 3}"
+BATCHING_OPTS="${BATCHING_OPTS:--f 1 -wi 2 -w 2s -i 3 -r 2s}"
+LLAMA_OPTS="${LLAMA_OPTS:--f 2 -wi 1 -w 3s -i 3 -r 2s}"
+RECORDING_OPTS="${RECORDING_OPTS:--f 2 -wi 3 -i 4}"
 STARTUP_ROUNDS="${STARTUP_ROUNDS:-20}"
 JUNIT_ROUNDS="${JUNIT_ROUNDS:-20}"
-SCALE_ROUNDS="${SCALE_ROUNDS:-5}"
+SCALE_ROUNDS="${SCALE_ROUNDS:-10}"
 SCALE_COUNT="${SCALE_COUNT:-1000000}"
 MODEL="${LLMOCK_BENCH_MODEL:-$(cd "$root/.." && pwd)/shared/models/llama-2-tiny-random.gguf}"
 jvm_args="-Dllmock.bench.data=$data -Xms2g -Xmx2g"

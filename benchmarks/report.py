@@ -82,7 +82,8 @@ def git_revision(root):
     try:
         rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
                              check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":(exclude)benchmarks/RESULTS.md"], cwd=root,
                                capture_output=True, text=True, check=True).stdout.strip()
         return rev + (" plus uncommitted changes in the working tree" if dirty else "")
     except (OSError, subprocess.CalledProcessError):

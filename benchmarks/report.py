@@ -373,11 +373,12 @@ single forks run for 20 iterations showed why they were that far apart, and `run
 - **Warm-up shorter than the JIT needs.** The synthetic path took about 7 s to reach its steady state (310, 134, 67,
   57, 35, 33, 33 µs/op in consecutive 1 s iterations, then within 1%), so a 6 s warm-up left compilation inside the
   measured iterations. A WireMock server kept getting faster for 15 to 20 s of load. Now every group warms up for
-  longer than its slower half needs (8 s for the micro-benchmarks and cassette loading), and the WireMock server
+  longer than its slower half needs (6 to 8 s for the micro-benchmarks and cassette loading), and the WireMock server
   warms itself up before JMH starts (below).
 - **Too few samples, one JVM.** One fork cannot show how much a JIT's choices vary between JVMs, and 3 iterations
-  make t huge. Now 2 or 3 forks of 3 to 5 short iterations each: 8 to 10 samples, t between 4.8 and 5.4 instead of
-  31.6, the same wall time spent on more, shorter samples.
+  make t huge. Now 2 or 3 forks of 3 or 4 short iterations each: 6 to 9 samples, t between 5.0 and 6.9 instead of
+  31.6, the same wall time spent on more, shorter samples (patterns and batching, whose verdicts do not hang on
+  their times, take 3 or 4 from one fork).
 - **Garbage carried from one iteration to the next.** Loading a 10,000-entry cassette allocates about 100 MB per
   operation and the result stays reachable until the next one, so when a collection falls (and how much it promotes)
   varied from iteration to iteration. JMH's `-gc true` (a full collection before every iteration) with the heap fixed
@@ -389,12 +390,13 @@ single forks run for 20 iterations showed why they were that far apart, and `run
 - **WireMock: 16 client threads and the server in one JVM on 2 cores.** 16 `java.net.http` client threads, their
   selector threads and Jetty's threads all took turns on two cores, so the figure depended on the scheduler and
   included the client's own work. Now the server is a JVM of its own (`WireMockServerMain`) that warms up on both
-  cores with requests to all three stubs from 4 connections for 10 s, is then pinned to CPU 0 (`taskset`), and JMH
+  cores with requests to all its stubs from 4 connections for 10 s, is then pinned to CPU 0 (`taskset`), and JMH
   runs on CPU 1 with 4 threads, each on a keep-alive connection through a minimal socket client that uses about a
   tenth of a core: the figure is the server's requests per second on one core. Each fork starts its own server.
 - **One-shot measurements** (recording, start-up, the 1,000,000-record run) were single runs with no error at all.
-  Recording is now a JMH `SingleShotTime` benchmark (2 forks of 3 recordings per size), and whole processes are
-  timed by small Java harnesses (`StartupTimes`, `FirstFixtureTimes`, `ScaleRun`) over 5 to 20 alternating runs,
+  Recording is now a JMH `SingleShotTime` benchmark (2 forks of 4 recordings per size, after 5 unmeasured ones), and
+  whole processes are timed by small Java harnesses (`StartupTimes`, `FirstFixtureTimes`, `ScaleRun`) over 8 to 15
+  alternating runs,
   summarised with JMH's own statistics (`ListStatistics`: mean and 99.9% interval)."""
 
 HOW = """## How each figure is measured

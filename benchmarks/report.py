@@ -378,7 +378,7 @@ single forks run for 20 iterations showed why they were that far apart, and `run
 - **Too few samples, one JVM.** One fork cannot show how much a JIT's choices vary between JVMs, and 3 iterations
   make t huge. Now 2 or 3 forks of 3 or 4 short iterations each: 6 to 9 samples, t between 5.0 and 6.9 instead of
   31.6, the same wall time spent on more, shorter samples (patterns and batching, whose verdicts do not hang on
-  their times, take 3 or 4 from one fork).
+  their times, take 3 or 4 from one fork; the local model, whose error is a few percent, 5 from one fork).
 - **Garbage carried from one iteration to the next.** Loading a 10,000-entry cassette allocates about 100 MB per
   operation and the result stays reachable until the next one, so when a collection falls (and how much it promotes)
   varied from iteration to iteration. JMH's `-gc true` (a full collection before every iteration) with the heap fixed
@@ -394,8 +394,8 @@ single forks run for 20 iterations showed why they were that far apart, and `run
   runs on CPU 1 with 4 threads, each on a keep-alive connection through a minimal socket client that uses about a
   tenth of a core: the figure is the server's requests per second on one core. Each fork starts its own server.
 - **One-shot measurements** (recording, start-up, the 1,000,000-record run) were single runs with no error at all.
-  Recording is now a JMH `SingleShotTime` benchmark (2 forks of 4 recordings per size, after 5 unmeasured ones), and
-  whole processes are timed by small Java harnesses (`StartupTimes`, `FirstFixtureTimes`, `ScaleRun`) over 8 to 15
+  Recording is now a JMH `SingleShotTime` benchmark (3 forks of 4 recordings per size, after 5 unmeasured ones), and
+  whole processes are timed by small Java harnesses (`StartupTimes`, `FirstFixtureTimes`, `ScaleRun`) over 6 to 15
   alternating runs,
   summarised with JMH's own statistics (`ListStatistics`: mean and 99.9% interval)."""
 

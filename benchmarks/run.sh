@@ -4,7 +4,7 @@
 # Usage: benchmarks/run.sh [--quick]
 #   --quick   a smoke run (one fork, short iterations, few rounds) to check that everything works; its figures
 #             carry large errors and RESULTS.md says so.
-# Takes about 19 minutes on 2 idle cores (RESULTS.md records how long it took). Run it on a quiet machine: every
+# Takes about 20 minutes on 2 idle cores (RESULTS.md records how long it took). Run it on a quiet machine: every
 # figure is a ratio against a baseline measured in the same JMH run, but load that comes and goes still widens the
 # errors. The JMH settings of each group are the variables below; override one with e.g. REPLAY_OPTS='-f 2 ...'.
 # JMH refuses to start while another JMH run holds /tmp/jmh.lock: that is a machine that is not quiet.

@@ -238,24 +238,21 @@ def main():
     rec = {n: jmh("RecordScalingBenchmark.record[entries=%d]" % n) for n in (1000, 4000, 16000)}
     pair_row("8", "Recording N new entries (mode RECORD): time(16,000) / time(1,000)", rec[16000], "N = 16,000",
              rec[1000], "N = 1,000", 20, True, target_text="≤ 20 (linear: 16)")
-    if startup:
-        exit_l, exit_h = series(startup["llmock"]["exit"]), series(startup["hello"]["exit"])
-        first_l = series(startup["llmock"]["firstRecord"])
+    def startup_rows(times, ids, goal, versus):
+        """Two rows per way of starting: its absolute time to exit, and that against a hello-world JVM."""
+        exit_l, exit_h = series(times["llmock"]["exit"]), series(times["hello"]["exit"])
+        first_l = series(times["llmock"]["firstRecord"])
         secs = Figure(exit_l.value / 1000, None if exit_l.error is None else exit_l.error / 1000, "s")
-        rows.append(("9a", "`llmock generate --count 3`, whole process", "to exit: " + exit_l.text()
-                     + "; to the first record: " + first_l.text(), "(absolute target)", secs, "≤ 0.4 s",
-                     verdict(secs, 0.4, True, [exit_l])))
-        pair_row("9b", "`llmock generate --count 3` against a hello-world JVM", exit_l, "to exit", exit_h,
-                 "hello world, to exit", 13, True, target_text="≤ 13x")
+        rows.append((ids[0], goal, "to exit: " + exit_l.text() + "; to the first record: " + first_l.text(),
+                     "(absolute target)", secs, "≤ 0.4 s", verdict(secs, 0.4, True, [exit_l])))
+        pair_row(ids[1], versus, exit_l, "to exit", exit_h, "hello world, to exit", 13, True, target_text="≤ 13x")
+
+    if startup:
+        startup_rows(startup, ("9a", "9b"), "`llmock generate --count 3`, whole process",
+                     "`llmock generate --count 3` against a hello-world JVM")
     if startup_cds:
-        exit_c, exit_h = series(startup_cds["llmock"]["exit"]), series(startup_cds["hello"]["exit"])
-        first_c = series(startup_cds["llmock"]["firstRecord"])
-        secs = Figure(exit_c.value / 1000, None if exit_c.error is None else exit_c.error / 1000, "s")
-        rows.append(("9c", "The same through `cli/llmock` (the jar with its own AppCDS archive)", "to exit: "
-                     + exit_c.text() + "; to the first record: " + first_c.text(), "(absolute target)", secs,
-                     "≤ 0.4 s", verdict(secs, 0.4, True, [exit_c])))
-        pair_row("9d", "`cli/llmock generate --count 3` against a hello-world JVM", exit_c, "to exit", exit_h,
-                 "hello world, to exit", 13, True, target_text="≤ 13x")
+        startup_rows(startup_cds, ("9c", "9d"), "The same through `cli/llmock` (the jar with its own AppCDS archive)",
+                     "`cli/llmock generate --count 3` against a hello-world JVM")
     if junit:
         mine, base = series(junit["llmock"]["firstFixture"]), series(junit["instancio"]["firstFixture"])
         r = ratio(mine, base)

@@ -78,7 +78,8 @@ final class IncrementalRecording {
         return new Fixture(merged, generated.provenance().withDetail("incremental", incremental));
     }
 
-    private static boolean equalOutsideShape(JsonNode recorded, JsonNode wanted) {
+    /** Whether two requests are equal in every field but their shape. */
+    static boolean equalOutsideShape(JsonNode recorded, JsonNode wanted) {
         if (recorded == null || !recorded.isObject()) {
             return false;
         }

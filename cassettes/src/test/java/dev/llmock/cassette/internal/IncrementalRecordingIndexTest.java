@@ -2,7 +2,6 @@ package dev.llmock.cassette.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmock.FixtureRequest;
 import dev.llmock.Provenance;
@@ -13,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,7 @@ class IncrementalRecordingIndexTest {
         String label = request.label();
         List<String> keys = new ArrayList<>();
         entries.forEach((key, entry) -> {
-            if (equalOutsideShape(entry.get("request"), wanted)) {
+            if (IncrementalRecording.equalOutsideShape(entry.get("request"), wanted)) {
                 keys.add(key);
             }
         });
@@ -51,21 +48,6 @@ class IncrementalRecordingIndexTest {
             }
         }
         return null;
-    }
-
-    private static boolean equalOutsideShape(JsonNode recorded, JsonNode wanted) {
-        int outside = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = recorded.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (field.getKey().equals("shape")) {
-                continue;
-            }
-            outside++;
-            if (!field.getValue().equals(wanted.get(field.getKey()))) {
-                return false;
-            }
-        }
-        return outside == wanted.size() - (wanted.has("shape") ? 1 : 0);
     }
 
     @Test
